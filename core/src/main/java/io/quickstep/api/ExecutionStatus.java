@@ -1,0 +1,6 @@
+package io.quickstep.api;
+
+/** How an execution ended, with AWS's names. */
+public enum ExecutionStatus {
+    SUCCEEDED, FAILED, TIMED_OUT, ABORTED
+}

@@ -1,0 +1,116 @@
+package io.quickstep.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.asl.DefinitionException;
+import io.quickstep.asl.DefinitionParser;
+import io.quickstep.asl.Diagnostic;
+import io.quickstep.asl.validation.DefinitionValidator;
+import io.quickstep.compiler.CompileException;
+import io.quickstep.compiler.Compiler;
+import io.quickstep.compiler.Program;
+import io.quickstep.error.ExecutionFailure;
+import io.quickstep.error.StatesErrors;
+import io.quickstep.json.Json;
+import io.quickstep.vm.DataLimit;
+import io.quickstep.vm.Execution;
+import io.quickstep.vm.ExecutionStopped;
+import io.quickstep.vm.Interpreter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A validated, compiled state machine: compile once, execute many times, from any number of threads
+ * (it holds no per-execution state).
+ */
+public final class StateMachine {
+    /** The Express workflow limit on one execution's duration. */
+    public static final long EXPRESS_LIMIT_MILLIS = 5 * 60 * 1000L;
+
+    private final String name;
+    private final Program program;
+    private final long timeoutMillis;
+
+    private StateMachine(String name, Program program, long timeoutMillis) {
+        this.name = name;
+        this.program = program;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** Validates and compiles a definition; throws with every diagnostic when it is invalid. */
+    public static StateMachine create(String name, String definitionText) throws DefinitionException {
+        List<Diagnostic> diagnostics = DefinitionValidator.validate(definitionText, "EXPRESS");
+        List<Diagnostic> errors = new ArrayList<>();
+        for (Diagnostic diagnostic : diagnostics) {
+            if (diagnostic.isError()) {
+                errors.add(diagnostic);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new DefinitionException(errors);
+        }
+        try {
+            JsonNode tree = Json.parse(definitionText);
+            JsonNode timeout = tree.get("TimeoutSeconds");
+            // TimeoutSeconds 0 (accepted by AWS) means no limit of the machine's own.
+            long timeoutMillis = timeout != null && timeout.canConvertToLong() && timeout.longValue() > 0
+                    ? Math.min(timeout.longValue() * 1000L, EXPRESS_LIMIT_MILLIS) : EXPRESS_LIMIT_MILLIS;
+            return new StateMachine(name, Compiler.compile(DefinitionParser.parse(tree)), timeoutMillis);
+        } catch (CompileException e) {
+            throw new DefinitionException(List.of(e.diagnostic()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // The validator parsed the same text, so this cannot happen; report it as it would.
+            throw new DefinitionException(List.of(Diagnostic.error("INVALID_JSON_DESCRIPTION",
+                    e.getOriginalMessage(), null)));
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The compiled form, for tools such as the disassembler. */
+    public Program program() {
+        return program;
+    }
+
+    /** Runs one execution to its end on the calling thread. */
+    public ExecutionResult execute(JsonNode input, ExecutionOptions options) {
+        String executionName = options.executionName() != null ? options.executionName() : randomName();
+        Execution execution = new Execution(name, executionName, input, options.clock(), options.tasks(), timeoutMillis);
+        long start = execution.startMillis();
+        if (DataLimit.exceeds(input)) {
+            return new ExecutionResult(ExecutionStatus.FAILED, null, StatesErrors.DATA_LIMIT_EXCEEDED,
+                    "The execution input exceeds the maximum number of bytes service limit.", start, start);
+        }
+        try {
+            JsonNode output = Interpreter.run(execution, program, input);
+            return new ExecutionResult(ExecutionStatus.SUCCEEDED, output, null, null, start, options.clock().millis());
+        } catch (ExecutionFailure failure) {
+            // AWS's execution result leaves an empty cause out.
+            String cause = failure.causeText() == null || failure.causeText().isEmpty() ? null : failure.causeText();
+            return new ExecutionResult(ExecutionStatus.FAILED, null, failure.error(), cause, start,
+                    options.clock().millis());
+        } catch (ExecutionStopped stopped) {
+            return new ExecutionResult(stopped.status(), null, stopped.error(), stopped.causeText(), start,
+                    options.clock().millis());
+        } catch (RuntimeException bug) {
+            // An engine defect must not escape into the caller as a stack trace: the execution fails.
+            return new ExecutionResult(ExecutionStatus.FAILED, null, StatesErrors.RUNTIME,
+                    "Internal error: " + bug, start, options.clock().millis());
+        }
+    }
+
+    /**
+     * A random version-4 UUID from the thread's fast generator: execution names need to be unique,
+     * not unpredictable, and {@link UUID#randomUUID()} would cost a SecureRandom call per execution.
+     */
+    private static String randomName() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
+    }
+}

@@ -1,0 +1,310 @@
+package io.quickstep.compiler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.asl.Diagnostic;
+import io.quickstep.asl.model.Catcher;
+import io.quickstep.asl.model.ChoiceRule;
+import io.quickstep.asl.model.Definition;
+import io.quickstep.asl.model.Retrier;
+import io.quickstep.asl.model.State;
+import io.quickstep.asl.model.StateDetails;
+import io.quickstep.path.JsonPath;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles a validated {@link Definition} into a {@link Program}: each state becomes a short run of
+ * instructions (see {@link Opcode}); paths, templates, intrinsic calls and choice rules are compiled
+ * here once, into the constant pool.
+ */
+public final class Compiler {
+    private final Definition definition;
+    private final String pointer;
+    private final Map<String, Integer> stateIndex = new HashMap<>();
+    private final List<Object> constants = new ArrayList<>();
+    private int[] code = new int[64];
+    private int size;
+    private boolean usesContext;
+
+    private Compiler(Definition definition, String pointer) {
+        this.definition = definition;
+        this.pointer = pointer;
+    }
+
+    public static Program compile(Definition definition) throws CompileException {
+        return new Compiler(definition, "").program();
+    }
+
+    private Program program() throws CompileException {
+        for (String name : definition.states().keySet()) {
+            stateIndex.put(name, stateIndex.size());
+        }
+        StateInfo[] states = new StateInfo[stateIndex.size()];
+        for (State state : definition.states().values()) {
+            int index = stateIndex.get(state.name());
+            states[index] = state(index, state, pointer + "/States/" + escape(state.name()));
+        }
+        // Jumps were emitted with state indexes; now that every state has a pc, point them there.
+        for (int pc = 0; pc < size; pc++) {
+            if (Instruction.opcode(code[pc]) == Opcode.GOTO) {
+                code[pc] = Instruction.encode(Opcode.GOTO, states[Instruction.operand(code[pc])].entryPc());
+            }
+        }
+        int[] finalCode = java.util.Arrays.copyOf(code, size);
+        return new Program(finalCode, constants.toArray(), states,
+                states[stateIndex.get(definition.startAt())].entryPc(), usesContext);
+    }
+
+    private StateInfo state(int index, State state, String at) throws CompileException {
+        if (state.isJsonata() || state.assign() != null || state.output() != null) {
+            throw unsupported(at, "JSONata, Assign and Output are not supported yet");
+        }
+        int entryPc = size;
+        emit(Opcode.ENTER, index);
+        int bodyPc = size;
+        TaskSpec task = null;
+        MapSpec map = null;
+        Program[] children = new Program[0];
+        StateDetails details = state.details();
+        if (details instanceof StateDetails.Fail) {
+            emit(Opcode.FAIL, constant(failSpec((StateDetails.Fail) details, at)));
+            return info(index, state, entryPc, bodyPc, null, null, children, at);
+        }
+        emitPath(Opcode.INPUT_PATH, state.inputPath(), at + "/InputPath");
+        if (details instanceof StateDetails.Choice) {
+            emit(Opcode.CHOICE, constant(choiceTable((StateDetails.Choice) details, at)));
+            emitPath(Opcode.OUTPUT_PATH, state.outputPath(), at + "/OutputPath");
+            emit(Opcode.GOTO_CHOSEN, 0);
+            return info(index, state, entryPc, bodyPc, null, null, children, at);
+        }
+        if (details instanceof StateDetails.Wait) {
+            emit(Opcode.WAIT, constant(waitSpec((StateDetails.Wait) details, at)));
+        } else if (!(details instanceof StateDetails.Succeed)) {
+            if (state.parameters() != null && !(details instanceof StateDetails.Map)) {
+                emit(Opcode.PARAMETERS, constant(template(state.parameters(), at + "/Parameters")));
+            }
+            if (details instanceof StateDetails.Pass) {
+                JsonNode result = ((StateDetails.Pass) details).result();
+                if (result != null) {
+                    emit(Opcode.RESULT_CONSTANT, constant(result));
+                } else {
+                    emit(Opcode.RESULT_VALUE, 0);
+                }
+            } else if (details instanceof StateDetails.Task) {
+                task = taskSpec((StateDetails.Task) details, at);
+                emit(Opcode.INVOKE, index);
+            } else if (details instanceof StateDetails.Parallel) {
+                List<Definition> branches = ((StateDetails.Parallel) details).branches();
+                children = new Program[branches.size()];
+                for (int i = 0; i < children.length; i++) {
+                    children[i] = child(branches.get(i), at + "/Branches/" + i);
+                }
+                emit(Opcode.PARALLEL, index);
+            } else if (details instanceof StateDetails.Map) {
+                StateDetails.Map mapDetails = (StateDetails.Map) details;
+                String processorField = at + "/ItemProcessor";
+                children = new Program[] {child(mapDetails.processor(), processorField)};
+                map = mapSpec(mapDetails, state, at);
+                emit(Opcode.MAP, index);
+            }
+            if (state.resultSelector() != null) {
+                emit(Opcode.RESULT_SELECTOR, constant(template(state.resultSelector(), at + "/ResultSelector")));
+            }
+            emitPath(Opcode.RESULT_PATH, state.resultPath(), at + "/ResultPath");
+        }
+        emitPath(Opcode.OUTPUT_PATH, state.outputPath(), at + "/OutputPath");
+        if (state.end() || details instanceof StateDetails.Succeed) {
+            emit(Opcode.END, 0);
+        } else {
+            emit(Opcode.GOTO, stateIndex.get(state.next()));
+        }
+        StateInfo info = info(index, state, entryPc, bodyPc, task, map, children, at);
+        return info;
+    }
+
+    private StateInfo info(int index, State state, int entryPc, int bodyPc, TaskSpec task, MapSpec map,
+                           Program[] children, String at) throws CompileException {
+        RetryPolicy[] retry = new RetryPolicy[state.retry().size()];
+        for (int i = 0; i < retry.length; i++) {
+            Retrier r = state.retry().get(i);
+            retry[i] = new RetryPolicy(r.errorEquals().toArray(new String[0]), r.intervalSeconds() * 1000L,
+                    r.maxAttempts(), r.backoffRate(),
+                    r.maxDelaySeconds() == null ? Long.MAX_VALUE : r.maxDelaySeconds() * 1000L,
+                    "FULL".equals(r.jitterStrategy()));
+        }
+        CatchPolicy[] catchers = new CatchPolicy[state.catchers().size()];
+        for (int i = 0; i < catchers.length; i++) {
+            Catcher c = state.catchers().get(i);
+            if (c.output() != null || c.assign() != null) {
+                throw unsupported(at + "/Catch/" + i, "Catch Output and Assign are not supported yet");
+            }
+            catchers[i] = new CatchPolicy(c.errorEquals().toArray(new String[0]),
+                    c.resultPath() == null ? null : path(c.resultPath(), at + "/Catch/" + i + "/ResultPath"),
+                    stateIndex.get(c.next()));
+        }
+        return new StateInfo(index, state, entryPc, bodyPc, retry, catchers, task, children, map);
+    }
+
+    private Program child(Definition definition, String at) throws CompileException {
+        Program program = new Compiler(definition, at).program();
+        usesContext |= program.usesContext();
+        return program;
+    }
+
+    private ChoiceTable choiceTable(StateDetails.Choice choice, String at) throws CompileException {
+        List<ChoiceRule> rules = choice.choices();
+        ChoiceCondition[] conditions = new ChoiceCondition[rules.size()];
+        int[] next = new int[rules.size()];
+        for (int i = 0; i < conditions.length; i++) {
+            conditions[i] = condition(rules.get(i), at + "/Choices/" + i);
+            next[i] = stateIndex.get(rules.get(i).next());
+        }
+        int defaultState = choice.defaultNext() == null ? -1 : stateIndex.get(choice.defaultNext());
+        return new ChoiceTable(conditions, next, defaultState);
+    }
+
+    private ChoiceCondition condition(ChoiceRule rule, String at) throws CompileException {
+        if (rule.output() != null || rule.assign() != null || rule.operator().equals("Condition")) {
+            throw unsupported(at, "JSONata conditions, Output and Assign are not supported yet");
+        }
+        switch (rule.operator()) {
+            case "And":
+            case "Or": {
+                ChoiceCondition[] operands = new ChoiceCondition[rule.children().size()];
+                for (int i = 0; i < operands.length; i++) {
+                    operands[i] = condition(rule.children().get(i), at + "/" + rule.operator() + "/" + i);
+                }
+                return rule.operator().equals("And") ? ChoiceCondition.and(operands) : ChoiceCondition.or(operands);
+            }
+            case "Not":
+                return ChoiceCondition.not(condition(rule.children().get(0), at + "/Not"));
+            default:
+                noteContext(rule.variable());
+                if (rule.operator().endsWith("Path") && rule.operand().isTextual()) {
+                    noteContext(rule.operand().asText());
+                }
+                try {
+                    return Comparison.compile(rule.variable(), rule.operator(), rule.operand());
+                } catch (IllegalArgumentException e) {
+                    throw invalid(at, e.getMessage());
+                }
+        }
+    }
+
+    private TaskSpec taskSpec(StateDetails.Task task, String at) throws CompileException {
+        if (task.timeoutExpression() != null && task.timeoutSecondsPath() == null && task.timeoutSeconds() == null
+                || task.heartbeatExpression() != null && task.heartbeatSeconds() == null) {
+            throw unsupported(at, "JSONata timeouts are not supported yet");
+        }
+        return new TaskSpec(task.resource(), task.timeoutSeconds(), optionalPath(task.timeoutSecondsPath(),
+                at + "/TimeoutSecondsPath"), task.heartbeatSeconds(),
+                optionalPath(task.heartbeatSecondsPath(), at + "/HeartbeatSecondsPath"));
+    }
+
+    private WaitSpec waitSpec(StateDetails.Wait wait, String at) throws CompileException {
+        if (wait.seconds() != null && !wait.seconds().isIntegralNumber()
+                || wait.timestamp() != null && wait.timestamp().asText().startsWith("{%")) {
+            throw unsupported(at, "JSONata waits are not supported yet");
+        }
+        return new WaitSpec(wait.seconds() == null ? null : wait.seconds().asLong(),
+                wait.timestamp() == null ? null : wait.timestamp().asText(),
+                optionalPath(wait.secondsPath(), at + "/SecondsPath"),
+                optionalPath(wait.timestampPath(), at + "/TimestampPath"));
+    }
+
+    private FailSpec failSpec(StateDetails.Fail fail, String at) throws CompileException {
+        return new FailSpec(fail.error() == null ? null : fail.error().asText(),
+                optionalSelector("ErrorPath", fail.errorPath(), at),
+                fail.cause() == null ? null : fail.cause().asText(),
+                optionalSelector("CausePath", fail.causePath(), at));
+    }
+
+    private PayloadTemplate optionalSelector(String field, String expression, String at) throws CompileException {
+        if (expression == null) {
+            return null;
+        }
+        noteContext(expression);
+        try {
+            return PayloadTemplate.selector(field, expression);
+        } catch (IllegalArgumentException e) {
+            throw invalid(at + "/" + field, e.getMessage());
+        }
+    }
+
+    private MapSpec mapSpec(StateDetails.Map map, State state, String at) throws CompileException {
+        if (map.items() != null || map.itemReader() != null || map.itemBatcher() != null
+                || map.resultWriter() != null) {
+            throw unsupported(at, "Items, ItemReader, ItemBatcher and ResultWriter are not supported yet");
+        }
+        JsonNode selector = map.itemSelector();
+        return new MapSpec(path(map.itemsPath(), at + "/ItemsPath"),
+                selector == null ? null : template(selector, at + "/ItemSelector"),
+                map.maxConcurrency(), optionalPath(map.maxConcurrencyPath(), at + "/MaxConcurrencyPath"),
+                map.toleratedFailurePercentage(),
+                optionalPath(map.toleratedFailurePercentagePath(), at + "/ToleratedFailurePercentagePath"),
+                map.toleratedFailureCount(),
+                optionalPath(map.toleratedFailureCountPath(), at + "/ToleratedFailureCountPath"));
+    }
+
+    private PayloadTemplate template(JsonNode template, String at) throws CompileException {
+        if (template.toString().contains("$$")) {
+            usesContext = true;
+        }
+        try {
+            return PayloadTemplate.compile(template);
+        } catch (IllegalArgumentException e) {
+            throw invalid(at, e.getMessage());
+        }
+    }
+
+    private void emitPath(int opcode, String path, String at) throws CompileException {
+        emit(opcode, path == null ? Instruction.NONE : constant(path(path, at)));
+    }
+
+    private JsonPath optionalPath(String text, String at) throws CompileException {
+        return text == null ? null : path(text, at);
+    }
+
+    private JsonPath path(String text, String at) throws CompileException {
+        noteContext(text);
+        try {
+            return JsonPath.compile(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(at, e.getMessage());
+        }
+    }
+
+    private void noteContext(String path) {
+        if (path != null && path.startsWith("$$")) {
+            usesContext = true;
+        }
+    }
+
+    private int constant(Object value) {
+        constants.add(value);
+        return constants.size() - 1;
+    }
+
+    private void emit(int opcode, int operand) {
+        if (size == code.length) {
+            code = java.util.Arrays.copyOf(code, size * 2);
+        }
+        code[size++] = Instruction.encode(opcode, operand);
+    }
+
+    private static CompileException unsupported(String at, String message) {
+        return new CompileException(Diagnostic.error("UNSUPPORTED_FEATURE", message, at));
+    }
+
+    private static CompileException invalid(String at, String message) {
+        return new CompileException(Diagnostic.error("SCHEMA_VALIDATION_FAILED", message, at));
+    }
+
+    /** RFC 6901 escaping of one JSON Pointer segment. */
+    static String escape(String segment) {
+        return segment.replace("~", "~0").replace("/", "~1");
+    }
+}

@@ -1,0 +1,172 @@
+package io.quickstep.compiler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quickstep.error.ExecutionFailure;
+import io.quickstep.error.StatesErrors;
+import io.quickstep.intrinsics.Intrinsic;
+import io.quickstep.intrinsics.Intrinsics;
+import io.quickstep.json.Json;
+import io.quickstep.path.JsonPath;
+import io.quickstep.path.PathScope;
+
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * A compiled JSONPath payload template (Parameters, ResultSelector, ItemSelector): keys ending in
+ * {@code .$} take their value from a path or an intrinsic call; everything else is copied as is.
+ * Static sub-trees are shared, never copied: the template holds them once and every evaluation
+ * links to them.
+ */
+public abstract class PayloadTemplate {
+
+    public abstract JsonNode evaluate(PathScope scope);
+
+    /** Compiles a template; a tree with no {@code .$} key anywhere compiles to a constant. */
+    public static PayloadTemplate compile(JsonNode template) {
+        if (!isDynamic(template)) {
+            return new Constant(template);
+        }
+        if (template.isArray()) {
+            PayloadTemplate[] items = new PayloadTemplate[template.size()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = compile(template.get(i));
+            }
+            return new ArrayTemplate(items);
+        }
+        int size = template.size();
+        String[] keys = new String[size];
+        PayloadTemplate[] values = new PayloadTemplate[size];
+        int i = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = template.fields(); it.hasNext(); i++) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String key = field.getKey();
+            if (key.endsWith(".$") && field.getValue().isTextual()) {
+                keys[i] = key.substring(0, key.length() - 2);
+                values[i] = selector(key, field.getValue().asText());
+            } else {
+                keys[i] = key;
+                values[i] = compile(field.getValue());
+            }
+        }
+        return new ObjectTemplate(keys, values);
+    }
+
+    private static boolean isDynamic(JsonNode node) {
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (isDynamic(item)) {
+                    return true;
+                }
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (field.getKey().endsWith(".$") && field.getValue().isTextual() || isDynamic(field.getValue())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A path or intrinsic call given as the value of {@code field} (a {@code key.$} of a template,
+     * or a field such as a Fail state's ErrorPath, which accepts both).
+     */
+    public static PayloadTemplate selector(String field, String expression) {
+        if (Intrinsics.isIntrinsic(expression)) {
+            return new IntrinsicSelector(Intrinsics.compile(expression));
+        }
+        return new PathSelector(JsonPath.compile(expression), field);
+    }
+
+    /** A value with no {@code .$} key in it: returned as is. */
+    static final class Constant extends PayloadTemplate {
+        private final JsonNode value;
+
+        Constant(JsonNode value) {
+            this.value = value;
+        }
+
+        @Override
+        public JsonNode evaluate(PathScope scope) {
+            return value;
+        }
+    }
+
+    static final class ObjectTemplate extends PayloadTemplate {
+        private final String[] keys;
+        private final PayloadTemplate[] values;
+
+        ObjectTemplate(String[] keys, PayloadTemplate[] values) {
+            this.keys = keys;
+            this.values = values;
+        }
+
+        @Override
+        public JsonNode evaluate(PathScope scope) {
+            final String[] keys = this.keys;
+            final PayloadTemplate[] values = this.values;
+            ObjectNode result = Json.NODES.objectNode();
+            for (int i = 0; i < keys.length; i++) {
+                result.set(keys[i], values[i].evaluate(scope));
+            }
+            return result;
+        }
+    }
+
+    static final class ArrayTemplate extends PayloadTemplate {
+        private final PayloadTemplate[] items;
+
+        ArrayTemplate(PayloadTemplate[] items) {
+            this.items = items;
+        }
+
+        @Override
+        public JsonNode evaluate(PathScope scope) {
+            ArrayNode result = Json.NODES.arrayNode(items.length);
+            for (PayloadTemplate item : items) {
+                result.add(item.evaluate(scope));
+            }
+            return result;
+        }
+    }
+
+    /** {@code "key.$": "$.path"}: the value at the path, or States.Runtime when nothing is there. */
+    static final class PathSelector extends PayloadTemplate {
+        private final JsonPath path;
+        private final String field;
+
+        PathSelector(JsonPath path, String field) {
+            this.path = path;
+            this.field = field;
+        }
+
+        @Override
+        public JsonNode evaluate(PathScope scope) {
+            JsonNode value = path.read(scope);
+            if (value == null) {
+                throw new ExecutionFailure(StatesErrors.RUNTIME, "The JSONPath '" + path.text()
+                        + "' specified for the field '" + field + "' could not be found in the input '"
+                        + Json.write(scope.input()) + "'");
+            }
+            return value;
+        }
+    }
+
+    static final class IntrinsicSelector extends PayloadTemplate {
+        private final Intrinsic intrinsic;
+
+        IntrinsicSelector(Intrinsic intrinsic) {
+            this.intrinsic = intrinsic;
+        }
+
+        @Override
+        public JsonNode evaluate(PathScope scope) {
+            return intrinsic.evaluate(scope);
+        }
+    }
+}

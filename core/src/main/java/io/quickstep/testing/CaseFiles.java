@@ -1,0 +1,77 @@
+package io.quickstep.testing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.json.Json;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Finds and reads case files. A file named directly is always read as a case. In a folder, every
+ * {@code *.json} file at any depth whose top-level object has an {@code expected} member is a case;
+ * other JSON files (definitions, inputs, mocks lying beside the cases) are passed over.
+ */
+public final class CaseFiles {
+    private CaseFiles() {
+    }
+
+    /** The cases in {@code paths}, folders walked in name order; throws naming the file that is unreadable. */
+    public static List<TestCase> load(List<Path> paths) throws IOException {
+        List<TestCase> cases = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                for (Path file : jsonFiles(path)) {
+                    JsonNode node = read(file);
+                    if (node.isObject() && node.has("expected")) {
+                        cases.add(parse(file, node));
+                    }
+                }
+            } else {
+                cases.add(parse(path, read(path)));
+            }
+        }
+        return cases;
+    }
+
+    /** Reads a JSON file; a malformed one throws with the file name, line and column. */
+    private static JsonNode read(Path file) throws IOException {
+        try {
+            return Json.parse(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "no such file");
+        } catch (JsonProcessingException e) {
+            throw new CaseFormatException(file + ": " + describe(e));
+        }
+    }
+
+    /** Jackson's complaint as {@code malformed JSON at line L, column C: what}, on one line. */
+    public static String describe(JsonProcessingException e) {
+        String what = e.getOriginalMessage().lines().findFirst().orElse("").trim();
+        return e.getLocation() == null ? "malformed JSON: " + what
+                : "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ": " + what;
+    }
+
+    private static TestCase parse(Path file, JsonNode node) throws CaseFormatException {
+        String name = file.getFileName().toString();
+        try {
+            return TestCase.parse(node, name.endsWith(".json") ? name.substring(0, name.length() - 5) : name);
+        } catch (CaseFormatException e) {
+            throw new CaseFormatException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static List<Path> jsonFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
+                    .sorted()
+                    .toList();
+        }
+    }
+}

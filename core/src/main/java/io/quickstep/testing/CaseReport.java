@@ -1,0 +1,50 @@
+package io.quickstep.testing;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * The outcome of a run in the corpus runner's plain form: one line {@code FAIL <id>: <difference>}
+ * per failing case, in run order, then the closing line {@code N passed, M failed}.
+ */
+public final class CaseReport {
+    private static final int MAX_LINE = 300;
+    private final List<CaseResult> results;
+
+    public CaseReport(List<CaseResult> results) {
+        this.results = List.copyOf(results);
+    }
+
+    public long passed() {
+        return results.stream().filter(CaseResult::passed).count();
+    }
+
+    public long failed() {
+        return results.size() - passed();
+    }
+
+    public boolean allPassed() {
+        return failed() == 0;
+    }
+
+    public void print(PrintWriter out) {
+        for (CaseResult result : results) {
+            if (!result.passed()) {
+                out.println("FAIL " + result.testCase().id() + ": " + oneLine(result.difference()));
+            }
+        }
+        out.println(summary());
+        out.flush();
+    }
+
+    /** {@code N passed, M failed}. */
+    public String summary() {
+        return passed() + " passed, " + failed() + " failed";
+    }
+
+    /** Whitespace runs (newlines too) as one space, cut at {@value #MAX_LINE} characters. */
+    static String oneLine(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE - 3) + "...";
+    }
+}

@@ -1,0 +1,60 @@
+package io.quickstep.vm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.compiler.WaitSpec;
+import io.quickstep.error.ExecutionFailure;
+import io.quickstep.error.StatesErrors;
+import io.quickstep.json.Json;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** Wait states: for a number of seconds or until a timestamp, given literally or by path. */
+final class Waits {
+    private Waits() {
+    }
+
+    static void await(WaitSpec spec, Frame frame, JsonNode input) {
+        Execution execution = frame.execution;
+        long millis;
+        if (spec.seconds() != null) {
+            millis = spec.seconds() * 1000L;
+        } else if (spec.timestamp() != null) {
+            millis = untilMillis(OffsetDateTime.parse(spec.timestamp()), execution);
+        } else if (spec.secondsPath() != null) {
+            JsonNode seconds = Paths.select(spec.secondsPath(), input, frame);
+            if (!seconds.canConvertToExactIntegral() || !seconds.canConvertToLong()) {
+                throw new ExecutionFailure(StatesErrors.RUNTIME, "The SecondsPath parameter cannot be parsed as a "
+                        + "long value: " + spec.secondsPath().text() + " == " + text(seconds));
+            }
+            millis = seconds.longValue() * 1000L;
+        } else {
+            JsonNode timestamp = Paths.select(spec.timestampPath(), input, frame);
+            OffsetDateTime until = timestamp.isTextual() ? parse(timestamp.asText()) : null;
+            if (until == null) {
+                throw new ExecutionFailure(StatesErrors.RUNTIME, "The TimestampPath parameter does not reference a "
+                        + "valid ISO-8601 extended offset date-time format string: " + spec.timestampPath().text()
+                        + " == " + text(timestamp));
+            }
+            millis = untilMillis(until, execution);
+        }
+        Deadline.sleep(execution, Math.max(0, millis));
+    }
+
+    private static long untilMillis(OffsetDateTime until, Execution execution) {
+        return until.toInstant().toEpochMilli() - execution.clock.millis();
+    }
+
+    /** AWS requires an offset: {@code 2016-12-05T21:29:29Z}, not a local date-time. */
+    private static OffsetDateTime parse(String text) {
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode value) {
+        return value.isTextual() ? value.asText() : Json.write(value);
+    }
+}

@@ -1,0 +1,45 @@
+package io.quickstep.testing;
+
+import io.quickstep.json.Json;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CaseReportTest {
+
+    private static TestCase testCase(String id) throws Exception {
+        return TestCase.parse(Json.parse("{\"id\":\"" + id + "\",\"definition\":{\"States\":{}},"
+                + "\"expected\":{\"status\":\"SUCCEEDED\"}}"), id);
+    }
+
+    private static String print(CaseReport report) {
+        StringWriter out = new StringWriter();
+        report.print(new PrintWriter(out));
+        return out.toString().replace(System.lineSeparator(), "\n");
+    }
+
+    @Test
+    void shouldPrintOneLinePerFailingCaseThenTheCounts() throws Exception {
+        CaseReport report = new CaseReport(List.of(
+                new CaseResult(testCase("a/1#0"), null),
+                new CaseResult(testCase("b/2#0"), "$.output:\n  expected 1,   got 2"),
+                new CaseResult(testCase("c/3#0"), "x".repeat(400))));
+        assertEquals("FAIL b/2#0: $.output: expected 1, got 2\nFAIL c/3#0: " + "x".repeat(297) + "...\n"
+                + "1 passed, 2 failed\n", print(report));
+        assertFalse(report.allPassed());
+    }
+
+    @Test
+    void shouldCloseWithTheCountsAlone() throws Exception {
+        CaseReport report = new CaseReport(List.of(new CaseResult(testCase("a/1#0"), null)));
+        assertEquals("1 passed, 0 failed\n", print(report));
+        assertTrue(report.allPassed());
+        assertEquals("0 passed, 0 failed\n", print(new CaseReport(List.of())));
+    }
+}

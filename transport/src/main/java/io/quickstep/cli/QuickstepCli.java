@@ -1,0 +1,58 @@
+package io.quickstep.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code quickstep} command: runs, validates and tests Amazon States Language workflows. */
+@Command(name = "quickstep",
+        description = "Runs, validates and tests AWS Step Functions (Amazon States Language) workflows.",
+        subcommands = {RunCommand.class, ValidateCommand.class, TestCommand.class},
+        footerHeading = "%nExit status:%n",
+        footer = {"  0  the execution succeeded, the definition is valid, all cases passed",
+                "  1  the execution failed, the definition is invalid, a case failed",
+                "  2  bad input: a missing file, malformed JSON, an invalid definition",
+                "  3  internal error"})
+public final class QuickstepCli implements Runnable {
+    static final int EXIT_BAD_INPUT = 2;
+    static final int EXIT_INTERNAL_ERROR = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help.")
+    boolean help;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with Quickstep's handling of errors: one line on stderr, never a stack trace. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new QuickstepCli())
+                .setExecutionExceptionHandler(QuickstepCli::handle)
+                // --input @FILE names a file for the command to read, not an argument file for picocli.
+                .setExpandAtFiles(false);
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing a command: run, validate or test");
+    }
+
+    private static int handle(Exception e, CommandLine command, ParseResult parsed) {
+        if (e instanceof BadInputException) {
+            command.getErr().println("quickstep: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        StackTraceElement[] trace = e.getStackTrace();
+        String where = trace.length == 0 ? "" : " at " + trace[0];
+        command.getErr().println(("quickstep: internal error: " + e + where).replaceAll("\\s+", " "));
+        return EXIT_INTERNAL_ERROR;
+    }
+}

@@ -1,0 +1,62 @@
+package io.quickstep.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.api.ExecutionOptions;
+import io.quickstep.api.ExecutionResult;
+import io.quickstep.api.StateMachine;
+import io.quickstep.json.Json;
+import io.quickstep.testing.Mocks;
+import io.quickstep.vm.Clock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code quickstep run}: one execution, its result printed as JSON. */
+@Command(name = "run", description = {"Runs one execution and prints its result as JSON.",
+        "Exits 0 when it succeeded, 1 when it failed or timed out."})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DEF", description = "The state machine definition (an ASL JSON file).")
+    Path definition;
+
+    @Option(names = "--input", paramLabel = "JSON|@FILE", defaultValue = "{}",
+            description = "The execution input: JSON text, or @ and a file holding it (default: ${DEFAULT-VALUE}).")
+    String input;
+
+    @Option(names = "--mocks", paramLabel = "FILE",
+            description = "Answers for Task states: a JSON object keyed by state name, each a list of "
+                    + "{\"return\": V}, {\"throw\": {\"error\": E, \"cause\": C}} or {\"timeout\": true}, "
+                    + "used in order. Without it a Task state has no handler and fails.")
+    Path mocks;
+
+    @Option(names = "--virtual-time",
+            description = "Let Wait states and retry intervals pass at once instead of sleeping.")
+    boolean virtualTime;
+
+    @Override
+    public Integer call() throws BadInputException, JsonProcessingException {
+        String text = Definitions.read(definition);
+        JsonNode executionInput = CliInputs.input(input);
+        Mocks answers = mocks == null ? null : new Mocks(CliInputs.mocks(mocks));
+        StateMachine machine = Definitions.create(definition, text);
+        ExecutionOptions options = ExecutionOptions.defaults().clock(virtualTime ? Clock.virtual() : Clock.SYSTEM);
+        if (answers != null) {
+            options.tasks(answers);
+        }
+        ExecutionResult result = machine.execute(executionInput, options);
+        String printed = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result.toJson());
+        spec.commandLine().getOut().println(printed);
+        if (answers != null && answers.overrun() != null) {
+            spec.commandLine().getErr().println("quickstep: warning: " + answers.overrun());
+        }
+        return result.succeeded() ? 0 : 1;
+    }
+}

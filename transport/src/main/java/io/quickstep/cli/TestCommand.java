@@ -1,0 +1,78 @@
+package io.quickstep.cli;
+
+import io.quickstep.testing.CaseFiles;
+import io.quickstep.testing.CaseReport;
+import io.quickstep.testing.CaseResult;
+import io.quickstep.testing.CaseRunner;
+import io.quickstep.testing.TestCase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code quickstep test}: runs case files and reports the ones that fail. */
+@Command(name = "test", description = {
+        "Runs case files and reports the ones that fail.",
+        "Case files are in the conformance corpus format (definition, input, mocks, expected). A folder "
+                + "is searched at any depth for *.json files holding an \"expected\" member; other JSON "
+                + "files there are passed over. Prints one line per failing case, then 'N passed, M failed', "
+                + "and exits 0 only when every case passed."})
+final class TestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR|FILE", arity = "1..*", description = "Case files, or folders holding them.")
+    List<Path> paths;
+
+    @Option(names = "--real-time",
+            description = "Really sleep in Wait states and retry intervals (default: virtual time).")
+    boolean realTime;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Cases run at once (default: the number of processors).")
+    Integer jobs;
+
+    @Option(names = "--only", paramLabel = "SUBSTR", description = "Run only the cases whose id contains SUBSTR.")
+    String only;
+
+    @Override
+    public Integer call() throws BadInputException {
+        CaseRunner runner = new CaseRunner().realTime(realTime);
+        if (jobs != null) {
+            if (jobs < 1) {
+                throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
+            }
+            runner.jobs(jobs);
+        }
+        List<TestCase> cases = load().stream().filter(c -> only == null || c.id().contains(only)).toList();
+        List<CaseResult> results = runner.run(cases);
+        CaseReport report = new CaseReport(results);
+        report.print(spec.commandLine().getOut());
+        return report.allPassed() ? 0 : 1;
+    }
+
+    private List<TestCase> load() throws BadInputException {
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                throw new BadInputException(path + ": no such file or folder");
+            }
+        }
+        List<TestCase> cases;
+        try {
+            cases = CaseFiles.load(paths);
+        } catch (IOException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        if (cases.isEmpty()) {
+            throw new BadInputException("no case files in " + paths.stream().map(Path::toString).toList());
+        }
+        return cases;
+    }
+}

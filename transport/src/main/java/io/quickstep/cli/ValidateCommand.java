@@ -1,0 +1,50 @@
+package io.quickstep.cli;
+
+import io.quickstep.asl.Diagnostic;
+import io.quickstep.asl.validation.DefinitionValidator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code quickstep validate}: AWS's ValidateStateMachineDefinition, offline. */
+@Command(name = "validate", description = {
+        "Checks a definition as AWS's ValidateStateMachineDefinition does.",
+        "Prints each diagnostic as 'SEVERITY CODE at /location: message', then OK when there is "
+                + "no ERROR. Exits 1 on any ERROR."})
+final class ValidateCommand implements Callable<Integer> {
+    /** The state machine types AWS validates for. */
+    enum MachineType { STANDARD, EXPRESS }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DEF", description = "The state machine definition (an ASL JSON file).")
+    Path definition;
+
+    @Option(names = "--type", paramLabel = "STANDARD|EXPRESS", defaultValue = "EXPRESS",
+            description = "The state machine type to validate for (default: ${DEFAULT-VALUE}).")
+    MachineType type;
+
+    @Override
+    public Integer call() throws BadInputException {
+        String text = Definitions.read(definition);
+        List<Diagnostic> diagnostics = DefinitionValidator.validate(text, type.name());
+        PrintWriter out = spec.commandLine().getOut();
+        for (Diagnostic d : diagnostics) {
+            out.println(d.severity() + " " + d.code() + (d.location() == null ? "" : " at " + d.location()) + ": "
+                    + (d.message() == null ? "" : d.message().strip().replaceAll("\\s+", " ")));
+        }
+        boolean invalid = diagnostics.stream().anyMatch(Diagnostic::isError);
+        if (!invalid) {
+            out.println("OK");
+        }
+        return invalid ? 1 : 0;
+    }
+}

@@ -1,0 +1,193 @@
+package io.quickstep.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class QuickstepCliTest {
+    /** Surefire runs in the module's folder; the examples lie at the repository root. */
+    private static final Path ORDER = Path.of("..", "examples", "order");
+
+    @TempDir
+    Path dir;
+
+    private record Outcome(int exit, String out, String err) {
+    }
+
+    private static Outcome quickstep(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = QuickstepCli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+        return new Outcome(exit, out.toString().replace(System.lineSeparator(), "\n"), err.toString().replace(System.lineSeparator(), "\n"));
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private static void assertBadInput(Outcome outcome, String expectedErr) {
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, outcome.exit(), outcome.toString());
+        assertEquals(expectedErr + "\n", outcome.err());
+        assertEquals("", outcome.out());
+    }
+
+    @Test
+    void shouldRefuseAMissingDefinitionFile() {
+        Path missing = dir.resolve("missing.asl.json");
+        assertBadInput(quickstep("run", missing.toString()), "quickstep: " + missing + ": no such file");
+    }
+
+    @Test
+    void shouldNameTheFileAndLineOfMalformedJsonInADefinition() throws IOException {
+        Path definition = write("broken.asl.json", "{\n  \"StartAt\": \"A\",\n  oops\n}");
+        Outcome outcome = quickstep("run", definition.toString());
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, outcome.exit());
+        assertTrue(outcome.err().startsWith("quickstep: " + definition + ": malformed JSON at line 3, column 3: Unexpected character ('o'"),
+                outcome.err());
+        assertEquals(1, outcome.err().lines().count());
+    }
+
+    @Test
+    void shouldNameTheOptionOrFileOfMalformedInput() throws IOException {
+        Path definition = ORDER.resolve("order.asl.json");
+        Outcome inline = quickstep("run", definition.toString(), "--input", "{\"a\": }");
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, inline.exit());
+        assertTrue(inline.err().startsWith("quickstep: --input: malformed JSON at line 1, column 7: "), inline.err());
+
+        Path input = write("input.json", "[1, 2,");
+        Outcome fromFile = quickstep("run", definition.toString(), "--input", "@" + input);
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, fromFile.exit());
+        assertTrue(fromFile.err().startsWith("quickstep: " + input + ": malformed JSON at line 1, column 7: "), fromFile.err());
+
+        Path missing = dir.resolve("nothing.json");
+        assertBadInput(quickstep("run", definition.toString(), "--input", "@" + missing), "quickstep: " + missing + ": no such file");
+        assertBadInput(quickstep("run", definition.toString(), "--input", ""), "quickstep: --input: empty, expected JSON");
+    }
+
+    @Test
+    void shouldRefuseMocksOutsideTheFormat() throws IOException {
+        Path definition = ORDER.resolve("order.asl.json");
+        Path notJson = write("bad.mocks.json", "{\"Charge\": [");
+        Outcome outcome = quickstep("run", definition.toString(), "--mocks", notJson.toString());
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, outcome.exit());
+        assertTrue(outcome.err().startsWith("quickstep: " + notJson + ": malformed JSON at line 1, column 13: "), outcome.err());
+
+        Path wrongShape = write("shape.mocks.json", "{\"Charge\": {\"return\": 1}}");
+        assertBadInput(quickstep("run", definition.toString(), "--mocks", wrongShape.toString()),
+                "quickstep: " + wrongShape + ": mocks.Charge: expected a list of answers");
+    }
+
+    @Test
+    void shouldRefuseAnInvalidDefinitionOnOneLine() throws IOException {
+        Path definition = write("invalid.asl.json", "{\"StartAt\": \"Nowhere\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true}}}");
+        Outcome outcome = quickstep("run", definition.toString());
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, outcome.exit(), outcome.toString());
+        assertTrue(outcome.err().startsWith("quickstep: " + definition + ": invalid definition: "), outcome.err());
+        assertEquals(1, outcome.err().lines().count());
+    }
+
+    @Test
+    void shouldTreatWrongUsageAsBadInput() {
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, quickstep().exit());
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, quickstep("run").exit());
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, quickstep("run", "x.json", "--no-such-option").exit());
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, quickstep("validate", "x.json", "--type", "SOMETIMES").exit());
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, quickstep("test", ORDER.toString(), "--jobs", "0").exit());
+    }
+
+    @Test
+    void shouldPrintHelp() {
+        Outcome outcome = quickstep("--help");
+        assertEquals(0, outcome.exit());
+        assertTrue(outcome.out().contains("run") && outcome.out().contains("validate") && outcome.out().contains("test"), outcome.out());
+        assertEquals(0, quickstep("run", "--help").exit());
+    }
+
+    @Test
+    void shouldRunTheOrderExampleWithItsMocks() throws Exception {
+        Outcome outcome = quickstep("run", ORDER.resolve("order.asl.json").toString(),
+                "--input", "@" + ORDER.resolve("order-input.json"), "--mocks", ORDER.resolve("order.mocks.json").toString());
+        assertEquals(0, outcome.exit(), outcome.toString());
+        assertEquals(Json.parse("{\"status\":\"SUCCEEDED\",\"output\":{\"chargeId\":\"ch-o-1\",\"charged\":42.5}}"),
+                Json.parse(outcome.out()));
+        assertEquals("", outcome.err());
+    }
+
+    @Test
+    void shouldExitOneWhenTheExecutionFails() throws Exception {
+        Path mocks = write("failing.mocks.json", "{\"Charge\": [" + "{\"throw\": {\"error\": \"States.TaskFailed\", \"cause\": \"declined\"}},".repeat(2)
+                + "{\"throw\": {\"error\": \"States.TaskFailed\", \"cause\": \"declined\"}}], \"Reserve\": []}");
+        Outcome outcome = quickstep("run", ORDER.resolve("order.asl.json").toString(), "--virtual-time",
+                "--input", "@" + ORDER.resolve("order-input.json"), "--mocks", mocks.toString());
+        assertEquals(1, outcome.exit(), outcome.toString());
+        assertEquals(Json.parse("{\"status\":\"FAILED\",\"error\":\"PaymentFailed\",\"cause\":\"The charge could not be made.\"}"),
+                Json.parse(outcome.out()));
+    }
+
+    @Test
+    void shouldFailATaskThatHasNoMocks() throws Exception {
+        Outcome outcome = quickstep("run", ORDER.resolve("order.asl.json").toString(), "--virtual-time",
+                "--input", "@" + ORDER.resolve("order-input.json"));
+        assertEquals(1, outcome.exit(), outcome.toString());
+        JsonNode result = Json.parse(outcome.out());
+        assertEquals("FAILED", result.path("status").asText(), outcome.out());
+    }
+
+    @Test
+    void shouldPassTheExampleCases() {
+        Outcome outcome = quickstep("test", Path.of("..", "examples").toString());
+        assertEquals(0, outcome.exit(), outcome.toString());
+        assertTrue(outcome.out().matches("[1-9][0-9]* passed, 0 failed\n"), outcome.out());
+    }
+
+    @Test
+    void shouldReportAFailingCaseAndExitOne() throws IOException {
+        write("wrong.json", "{\"id\": \"mine/wrong#0\", \"definition\": {\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}},"
+                + " \"input\": {\"a\": 1}, \"expected\": {\"status\": \"SUCCEEDED\", \"output\": {\"a\": 2}}}");
+        write("right.json", "{\"id\": \"mine/right#0\", \"definition\": {\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}},"
+                + " \"input\": {\"a\": 1}, \"expected\": {\"status\": \"SUCCEEDED\", \"output\": {\"a\": 1.0}}}");
+        Outcome outcome = quickstep("test", dir.toString());
+        assertEquals(1, outcome.exit(), outcome.toString());
+        assertEquals("FAIL mine/wrong#0: $.output.a: expected 2, got 1\n1 passed, 1 failed\n", outcome.out());
+        assertEquals("0 passed, 0 failed\n", quickstep("test", dir.toString(), "--only", "nothing-matches").out());
+    }
+
+    @Test
+    void shouldRefuseTestPathsWithoutCases() throws IOException {
+        Path missing = dir.resolve("none");
+        assertBadInput(quickstep("test", missing.toString()), "quickstep: " + missing + ": no such file or folder");
+        write("definition.json", "{\"StartAt\": \"P\", \"States\": {}}");
+        assertBadInput(quickstep("test", dir.toString()), "quickstep: no case files in [" + dir + "]");
+        Path notACase = write("case.json", "{\"id\": \"x#0\", \"expected\": {\"status\": \"SUCCEEDED\"}}");
+        assertBadInput(quickstep("test", notACase.toString()),
+                "quickstep: " + notACase + ": expected exactly one of definition (an object) and definition_text (a string)");
+    }
+
+    @Test
+    void shouldValidateADefinition() throws IOException {
+        Outcome valid = quickstep("validate", ORDER.resolve("order.asl.json").toString());
+        assertEquals(0, valid.exit(), valid.toString());
+        assertEquals("OK\n", valid.out());
+
+        Path definition = write("no-states.asl.json", "{\"StartAt\": \"A\"}");
+        Outcome invalid = quickstep("validate", definition.toString(), "--type", "STANDARD");
+        assertEquals(1, invalid.exit(), invalid.toString());
+        assertEquals("ERROR SCHEMA_VALIDATION_FAILED at /: These fields are required: [States]\n", invalid.out());
+    }
+
+    @Test
+    void shouldNameMachinesAfterTheirFiles() {
+        assertEquals("order", Definitions.machineName(Path.of("examples", "order", "order.asl.json")));
+        assertEquals("my_flow_v2", Definitions.machineName(Path.of("my flow.v2.json")));
+    }
+}
