@@ -81,12 +81,13 @@ public final class StateMachine {
         String executionName = options.executionName() != null ? options.executionName() : randomName();
         Execution execution = new Execution(name, executionName, input, options.clock(), options.tasks(), timeoutMillis);
         long start = execution.startMillis();
-        if (DataLimit.exceeds(input)) {
+        long inputBytes = DataLimit.measure(input);
+        if (inputBytes > DataLimit.MAX_BYTES) {
             return new ExecutionResult(ExecutionStatus.FAILED, null, StatesErrors.DATA_LIMIT_EXCEEDED,
                     "The execution input exceeds the maximum number of bytes service limit.", start, start);
         }
         try {
-            JsonNode output = Interpreter.run(execution, program, input);
+            JsonNode output = Interpreter.run(execution, program, input, inputBytes);
             return new ExecutionResult(ExecutionStatus.SUCCEEDED, output, null, null, start, options.clock().millis());
         } catch (ExecutionFailure failure) {
             // AWS's execution result leaves an empty cause out.

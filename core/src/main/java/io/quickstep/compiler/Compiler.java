@@ -73,10 +73,10 @@ public final class Compiler {
             emit(Opcode.FAIL, constant(failSpec((StateDetails.Fail) details, at)));
             return info(index, state, entryPc, bodyPc, null, null, children, at);
         }
-        emitPath(Opcode.INPUT_PATH, state.inputPath(), at + "/InputPath");
+        emitSelection(Opcode.INPUT_PATH, state.inputPath(), at + "/InputPath");
         if (details instanceof StateDetails.Choice) {
             emit(Opcode.CHOICE, constant(choiceTable((StateDetails.Choice) details, at)));
-            emitPath(Opcode.OUTPUT_PATH, state.outputPath(), at + "/OutputPath");
+            emitSelection(Opcode.OUTPUT_PATH, state.outputPath(), at + "/OutputPath");
             emit(Opcode.GOTO_CHOSEN, 0);
             return info(index, state, entryPc, bodyPc, null, null, children, at);
         }
@@ -89,7 +89,7 @@ public final class Compiler {
             if (details instanceof StateDetails.Pass) {
                 JsonNode result = ((StateDetails.Pass) details).result();
                 if (result != null) {
-                    emit(Opcode.RESULT_CONSTANT, constant(result));
+                    emit(Opcode.RESULT_CONSTANT, constant(PayloadTemplate.constant(result)));
                 } else {
                     emit(Opcode.RESULT_VALUE, 0);
                 }
@@ -115,7 +115,7 @@ public final class Compiler {
             }
             emitPath(Opcode.RESULT_PATH, state.resultPath(), at + "/ResultPath");
         }
-        emitPath(Opcode.OUTPUT_PATH, state.outputPath(), at + "/OutputPath");
+        emitSelection(Opcode.OUTPUT_PATH, state.outputPath(), at + "/OutputPath");
         if (state.end() || details instanceof StateDetails.Succeed) {
             emit(Opcode.END, 0);
         } else {
@@ -257,6 +257,13 @@ public final class Compiler {
             return PayloadTemplate.compile(template);
         } catch (IllegalArgumentException e) {
             throw invalid(at, e.getMessage());
+        }
+    }
+
+    /** InputPath or OutputPath; {@code "$"} selects the whole value, so it needs no instruction. */
+    private void emitSelection(int opcode, String path, String at) throws CompileException {
+        if (!"$".equals(path)) {
+            emitPath(opcode, path, at);
         }
     }
 

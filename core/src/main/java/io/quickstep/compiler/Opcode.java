@@ -11,7 +11,7 @@ public final class Opcode {
     public static final int INPUT_PATH = 1;
     /** value = payload template #operand evaluated against value (Parameters). */
     public static final int PARAMETERS = 2;
-    /** result = constant #operand (a Pass state's Result). */
+    /** result = constant template #operand (a Pass state's Result, a literal). */
     public static final int RESULT_CONSTANT = 3;
     /** result = value (a Pass state without Result). */
     public static final int RESULT_VALUE = 4;

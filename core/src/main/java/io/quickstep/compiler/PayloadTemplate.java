@@ -8,10 +8,12 @@ import io.quickstep.error.StatesErrors;
 import io.quickstep.intrinsics.Intrinsic;
 import io.quickstep.intrinsics.Intrinsics;
 import io.quickstep.json.Json;
+import io.quickstep.json.JsonSize;
 import io.quickstep.path.JsonPath;
 import io.quickstep.path.PathScope;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,7 +24,22 @@ import java.util.Map;
  */
 public abstract class PayloadTemplate {
 
+    /** Stands for "no bound known": more than any payload may be, so the VM measures the value. */
+    public static final long UNBOUNDED = Long.MAX_VALUE / 4;
+
     public abstract JsonNode evaluate(PathScope scope);
+
+    /**
+     * An upper bound of the size in bytes of what {@link #evaluate} returns, given one of the
+     * input's size: a path selects a part of the input, so it is never larger; intrinsic calls and
+     * context paths are {@link #UNBOUNDED}.
+     */
+    public abstract long sizeBound(long inputBytes);
+
+    /** A literal value (a Pass state's Result): returned as is, {@code .$} keys included. */
+    public static PayloadTemplate constant(JsonNode value) {
+        return new Constant(value);
+    }
 
     /** Compiles a template; a tree with no {@code .$} key anywhere compiles to a constant. */
     public static PayloadTemplate compile(JsonNode template) {
@@ -78,7 +95,7 @@ public abstract class PayloadTemplate {
      */
     public static PayloadTemplate selector(String field, String expression) {
         if (Intrinsics.isIntrinsic(expression)) {
-            return new IntrinsicSelector(Intrinsics.compile(expression));
+            return new IntrinsicSelector(expression, Intrinsics.compile(expression));
         }
         return new PathSelector(JsonPath.compile(expression), field);
     }
@@ -87,13 +104,25 @@ public abstract class PayloadTemplate {
     static final class Constant extends PayloadTemplate {
         private final JsonNode value;
 
+        private final long bytes;
+
         Constant(JsonNode value) {
             this.value = value;
+            this.bytes = JsonSize.of(value, UNBOUNDED);
+        }
+
+        JsonNode value() {
+            return value;
         }
 
         @Override
         public JsonNode evaluate(PathScope scope) {
             return value;
+        }
+
+        @Override
+        public long sizeBound(long inputBytes) {
+            return bytes;
         }
     }
 
@@ -106,6 +135,15 @@ public abstract class PayloadTemplate {
             this.values = values;
         }
 
+        /** The output keys, without the {@code .$} of those whose value is a selector. */
+        List<String> keys() {
+            return List.of(keys);
+        }
+
+        List<PayloadTemplate> values() {
+            return List.of(values);
+        }
+
         @Override
         public JsonNode evaluate(PathScope scope) {
             final String[] keys = this.keys;
@@ -116,6 +154,15 @@ public abstract class PayloadTemplate {
             }
             return result;
         }
+
+        @Override
+        public long sizeBound(long inputBytes) {
+            long total = 2;
+            for (int i = 0; i < keys.length; i++) {
+                total = Math.min(UNBOUNDED, total + JsonSize.utf8Length(keys[i]) + 4 + values[i].sizeBound(inputBytes));
+            }
+            return total;
+        }
     }
 
     static final class ArrayTemplate extends PayloadTemplate {
@@ -125,6 +172,10 @@ public abstract class PayloadTemplate {
             this.items = items;
         }
 
+        List<PayloadTemplate> items() {
+            return List.of(items);
+        }
+
         @Override
         public JsonNode evaluate(PathScope scope) {
             ArrayNode result = Json.NODES.arrayNode(items.length);
@@ -132,6 +183,15 @@ public abstract class PayloadTemplate {
                 result.add(item.evaluate(scope));
             }
             return result;
+        }
+
+        @Override
+        public long sizeBound(long inputBytes) {
+            long total = 2;
+            for (PayloadTemplate item : items) {
+                total = Math.min(UNBOUNDED, total + 1 + item.sizeBound(inputBytes));
+            }
+            return total;
         }
     }
 
@@ -145,6 +205,10 @@ public abstract class PayloadTemplate {
             this.field = field;
         }
 
+        JsonPath path() {
+            return path;
+        }
+
         @Override
         public JsonNode evaluate(PathScope scope) {
             JsonNode value = path.read(scope);
@@ -155,18 +219,38 @@ public abstract class PayloadTemplate {
             }
             return value;
         }
+
+        @Override
+        public long sizeBound(long inputBytes) {
+            // A context path can reach the execution input, which may be larger than this input.
+            // A context path can reach the execution input, which may be larger than this input; an
+            // indefinite path can match overlapping sub-trees ($..*).
+            return path.isDefinite() && !path.isContextPath() && path.variableName() == null ? inputBytes : UNBOUNDED;
+        }
     }
 
     static final class IntrinsicSelector extends PayloadTemplate {
+        private final String expression;
         private final Intrinsic intrinsic;
 
-        IntrinsicSelector(Intrinsic intrinsic) {
+        IntrinsicSelector(String expression, Intrinsic intrinsic) {
+            this.expression = expression;
             this.intrinsic = intrinsic;
+        }
+
+        /** The call as written, for the disassembler. */
+        String expression() {
+            return expression;
         }
 
         @Override
         public JsonNode evaluate(PathScope scope) {
             return intrinsic.evaluate(scope);
+        }
+
+        @Override
+        public long sizeBound(long inputBytes) {
+            return UNBOUNDED;
         }
     }
 }

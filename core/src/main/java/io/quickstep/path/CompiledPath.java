@@ -40,15 +40,20 @@ final class CompiledPath {
 
     /**
      * The value at this path from {@code start}: the node for a definite path, an array of the
-     * matches for an indefinite one, null when the definite prefix finds nothing.
+     * matches for an indefinite one (empty when its definite prefix finds nothing), null when a
+     * definite path finds nothing.
      */
     JsonNode read(JsonNode start, JsonNode root) {
         JsonNode node = start;
         for (int i = 0; i < firstIndefinite && node != null; i++) {
             node = steps[i].select(node);
         }
-        if (node == null || firstIndefinite == steps.length) {
+        if (firstIndefinite == steps.length) {
             return node;
+        }
+        if (node == null) {
+            // AWS: a wildcard, slice or filter below a missing member finds no matches, not an error.
+            return Json.NODES.arrayNode();
         }
         List<JsonNode> current = List.of(node);
         for (int i = firstIndefinite; i < steps.length; i++) {

@@ -199,7 +199,7 @@ final class PathParser {
         }
     }
 
-    /** A quoted string; a backslash makes the next character literal. */
+    /** A quoted string; a backslash escapes the quote character and is otherwise literal (as on AWS). */
     private String quoted() {
         char quote = peek();
         if (quote != '\'' && quote != '"') {
@@ -212,7 +212,7 @@ final class PathParser {
             if (c == quote) {
                 return value.toString();
             }
-            if (c == '\\' && pos < text.length()) {
+            if (c == '\\' && pos < text.length() && text.charAt(pos) == quote) {
                 c = text.charAt(pos++);
             }
             value.append(c);

@@ -15,10 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TaskHandlers implements TaskHandler {
     private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
     private final Map<String, TaskHandler> handlers = new ConcurrentHashMap<>();
+    /** Resources already resolved to a handler, so an ARN is taken apart once, not per call. */
+    private final Map<String, TaskHandler> resolved = new ConcurrentHashMap<>();
 
     /** Registers a handler under a resource string or a Lambda function name. */
     public TaskHandlers register(String resourceOrFunctionName, TaskHandler handler) {
         handlers.put(resourceOrFunctionName, handler);
+        resolved.clear();
         return this;
     }
 
@@ -34,15 +37,25 @@ public final class TaskHandlers implements TaskHandler {
 
     private TaskHandler resolve(TaskRequest request) {
         String resource = request.resource();
-        TaskHandler exact = handlers.get(resource);
-        if (exact != null) {
-            return exact;
-        }
         if (resource.startsWith(LAMBDA_INVOKE)) {
             JsonNode name = request.input() == null ? null : request.input().get("FunctionName");
-            return name != null && name.isTextual() ? byFunction(name.asText()) : null;
+            return name != null && name.isTextual() ? cached(name.asText()) : handlers.get(resource);
         }
-        return byFunction(resource);
+        return cached(resource);
+    }
+
+    private TaskHandler cached(String nameOrArn) {
+        TaskHandler handler = resolved.get(nameOrArn);
+        if (handler == null) {
+            handler = handlers.get(nameOrArn);
+            if (handler == null) {
+                handler = byFunction(nameOrArn);
+            }
+            if (handler != null) {
+                resolved.put(nameOrArn, handler);
+            }
+        }
+        return handler;
     }
 
     /** A function name, or the name inside a Lambda function ARN (version or alias suffix ignored). */

@@ -18,19 +18,19 @@ final class Branches {
     private Branches() {
     }
 
-    static JsonNode parallel(Frame frame, StateInfo state, JsonNode input) {
+    static JsonNode parallel(Frame frame, StateInfo state, JsonNode input, long inputBytes) {
         Execution execution = frame.execution;
         execution.eventId++; // ParallelStateStarted
         Program[] branches = state.children();
         ArrayNode outputs = Json.NODES.arrayNode(branches.length);
         for (Program branch : branches) {
-            outputs.add(Interpreter.run(new Frame(execution, branch), input));
+            outputs.add(Interpreter.run(new Frame(execution, branch), input, inputBytes));
         }
         execution.eventId++; // ParallelStateSucceeded
         return outputs;
     }
 
-    static JsonNode map(Frame frame, StateInfo state, JsonNode input) {
+    static JsonNode map(Frame frame, StateInfo state, JsonNode input, long inputBytes) {
         Execution execution = frame.execution;
         MapSpec spec = state.map();
         JsonNode items = Paths.select(spec.itemsPath(), input, frame);
@@ -46,9 +46,10 @@ final class Branches {
         int failures = 0;
         for (int index = 0; index < items.size(); index++) {
             JsonNode item = itemInput(frame, spec, input, items.get(index), index);
+            long itemBytes = spec.itemSelector() == null ? inputBytes : spec.itemSelector().sizeBound(inputBytes);
             execution.eventId++; // MapIterationStarted
             try {
-                outputs.add(Interpreter.run(new Frame(execution, processor), item));
+                outputs.add(Interpreter.run(new Frame(execution, processor), item, itemBytes));
             } catch (ExecutionFailure failure) {
                 if (tolerance == null) {
                     throw failure;

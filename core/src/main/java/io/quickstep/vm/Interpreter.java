@@ -23,12 +23,18 @@ public final class Interpreter {
     private Interpreter() {
     }
 
-    /** Runs a whole execution's top-level program on {@code input}. */
-    public static JsonNode run(Execution execution, Program program, JsonNode input) {
-        return run(new Frame(execution, program), input);
+    /** Runs a whole execution's top-level program on {@code input}, of {@code inputBytes} bytes. */
+    public static JsonNode run(Execution execution, Program program, JsonNode input, long inputBytes) {
+        return run(new Frame(execution, program), input, inputBytes);
     }
 
-    static JsonNode run(Frame frame, JsonNode input) {
+    /**
+     * Runs a frame. Beside each register the loop keeps an upper bound of its value's size in
+     * bytes, derived without looking at the value (a path selects part of its input; a ResultPath
+     * merge adds the two sizes; templates know their own bound), so that the payload limit costs
+     * nothing until a bound passes it (see {@link DataLimit}).
+     */
+    static JsonNode run(Frame frame, JsonNode input, long inputBytes) {
         final Program program = frame.program;
         final int[] code = program.code();
         final Object[] constants = program.constants();
@@ -37,6 +43,9 @@ public final class Interpreter {
         JsonNode value = input;
         JsonNode stateInput = input;
         JsonNode result = null;
+        long valueBytes = inputBytes;
+        long stateInputBytes = inputBytes;
+        long resultBytes = 0;
         int chosen = -1;
         while (true) {
             final int instruction = code[pc];
@@ -47,32 +56,53 @@ public final class Interpreter {
                         Deadline.check(frame.execution);
                         frame.enter(states[operand]);
                         stateInput = value;
+                        stateInputBytes = valueBytes;
                         frame.stateInput = value;
                         break;
                     case Opcode.INPUT_PATH:
                         value = operand == Instruction.NONE ? Json.NODES.objectNode()
                                 : Paths.select((JsonPath) constants[operand], value, frame);
                         break;
-                    case Opcode.PARAMETERS:
+                    case Opcode.PARAMETERS: {
+                        PayloadTemplate template = (PayloadTemplate) constants[operand];
                         frame.scopeInput = value;
-                        value = ((PayloadTemplate) constants[operand]).evaluate(frame);
+                        value = template.evaluate(frame);
+                        valueBytes = template.sizeBound(valueBytes);
                         break;
-                    case Opcode.RESULT_CONSTANT:
-                        result = (JsonNode) constants[operand];
+                    }
+                    case Opcode.RESULT_CONSTANT: {
+                        PayloadTemplate template = (PayloadTemplate) constants[operand];
+                        result = template.evaluate(frame);
+                        resultBytes = template.sizeBound(0);
                         break;
+                    }
                     case Opcode.RESULT_VALUE:
                         result = value;
+                        resultBytes = valueBytes;
                         break;
                     case Opcode.INVOKE:
                         result = Tasks.invoke(frame, states[operand], value);
+                        resultBytes = DataLimit.measure(result);
+                        if (resultBytes > DataLimit.MAX_BYTES) {
+                            throw DataLimit.exceeded(states[operand].task().resource());
+                        }
                         break;
-                    case Opcode.RESULT_SELECTOR:
+                    case Opcode.RESULT_SELECTOR: {
+                        PayloadTemplate template = (PayloadTemplate) constants[operand];
                         frame.scopeInput = result;
-                        result = ((PayloadTemplate) constants[operand]).evaluate(frame);
+                        result = template.evaluate(frame);
+                        resultBytes = template.sizeBound(resultBytes);
                         break;
+                    }
                     case Opcode.RESULT_PATH:
-                        value = operand == Instruction.NONE ? stateInput
-                                : Paths.merge((JsonPath) constants[operand], stateInput, result);
+                        if (operand == Instruction.NONE) {
+                            value = stateInput;
+                            valueBytes = stateInputBytes;
+                        } else {
+                            JsonPath path = (JsonPath) constants[operand];
+                            value = Paths.merge(path, stateInput, result);
+                            valueBytes = stateInputBytes + resultBytes + path.text().length();
+                        }
                         break;
                     case Opcode.OUTPUT_PATH:
                         value = operand == Instruction.NONE ? Json.NODES.objectNode()
@@ -85,23 +115,25 @@ public final class Interpreter {
                         Waits.await((io.quickstep.compiler.WaitSpec) constants[operand], frame, value);
                         break;
                     case Opcode.PARALLEL:
-                        result = Branches.parallel(frame, states[operand], value);
+                        result = Branches.parallel(frame, states[operand], value, valueBytes);
+                        resultBytes = DataLimit.measure(result);
                         break;
                     case Opcode.MAP:
-                        result = Branches.map(frame, states[operand], value);
+                        result = Branches.map(frame, states[operand], value, valueBytes);
+                        resultBytes = DataLimit.measure(result);
                         break;
                     case Opcode.FAIL:
                         throw Failures.fail((FailSpec) constants[operand], frame, value);
                     case Opcode.GOTO:
-                        exit(frame, value);
+                        valueBytes = exit(frame, value, valueBytes);
                         pc = operand;
                         continue;
                     case Opcode.GOTO_CHOSEN:
-                        exit(frame, value);
+                        valueBytes = exit(frame, value, valueBytes);
                         pc = states[chosen].entryPc();
                         continue;
                     case Opcode.END:
-                        exit(frame, value);
+                        exit(frame, value, valueBytes);
                         return value;
                     default:
                         throw new IllegalStateException("bad opcode " + Instruction.opcode(instruction) + " at pc " + pc);
@@ -113,9 +145,11 @@ public final class Interpreter {
                 if (recovery.retry) {
                     frame.retried();
                     value = stateInput;
+                    valueBytes = stateInputBytes;
                     pc = state.bodyPc();
                 } else {
                     value = recovery.output;
+                    valueBytes = DataLimit.measure(value);
                     ++frame.execution.eventId; // the state's exit
                     pc = states[recovery.nextState].entryPc();
                 }
@@ -124,8 +158,9 @@ public final class Interpreter {
     }
 
     /** A state's exit: its output must fit AWS's payload limit; the exited event is counted. */
-    private static void exit(Frame frame, JsonNode output) {
-        DataLimit.check(output, frame.state);
+    private static long exit(Frame frame, JsonNode output, long outputBytes) {
+        long bound = DataLimit.checkOutput(output, outputBytes, frame.state.name());
         ++frame.execution.eventId;
+        return bound;
     }
 }

@@ -1,0 +1,59 @@
+package io.quickstep.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The size of a value's compact JSON text in UTF-8 bytes, as AWS counts payloads against its
+ * limits. Counting stops once it passes a cap, so a huge value costs no more than the cap.
+ * String escapes are not counted: the figure may be a few bytes under the true length.
+ */
+public final class JsonSize {
+    private JsonSize() {
+    }
+
+    /** The size of {@code value}, or some number above {@code cap} once it is known to exceed it. */
+    public static long of(JsonNode value, long cap) {
+        return add(value, 0, cap);
+    }
+
+    private static long add(JsonNode value, long total, long cap) {
+        if (total > cap) {
+            return total;
+        }
+        switch (value.getNodeType()) {
+            case OBJECT: {
+                total += 2;
+                for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext() && total <= cap; ) {
+                    Map.Entry<String, JsonNode> field = it.next();
+                    total = add(field.getValue(), total + utf8Length(field.getKey()) + 4, cap);
+                }
+                return total;
+            }
+            case ARRAY: {
+                total += 2;
+                for (int i = 0; i < value.size() && total <= cap; i++) {
+                    total = add(value.get(i), total + 1, cap);
+                }
+                return total;
+            }
+            case STRING:
+                return total + utf8Length(value.textValue()) + 2;
+            default:
+                return total + value.asText().length();
+        }
+    }
+
+    /** The UTF-8 length of a key or string, counted without encoding for ASCII text. */
+    public static long utf8Length(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return text.getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        return text.length();
+    }
+}
