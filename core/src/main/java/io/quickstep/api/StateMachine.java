@@ -76,12 +76,25 @@ public final class StateMachine {
         return program;
     }
 
+    /**
+     * Runs one execution on input given as JSON text in UTF-8, as it arrives over the wire: its
+     * length is the size AWS holds against the 256 KiB input limit, so it need not be measured.
+     *
+     * @throws java.io.IOException when the bytes are not one JSON value
+     */
+    public ExecutionResult execute(byte[] inputJson, ExecutionOptions options) throws java.io.IOException {
+        return execute(Json.parse(inputJson), inputJson.length, options);
+    }
+
     /** Runs one execution to its end on the calling thread. */
     public ExecutionResult execute(JsonNode input, ExecutionOptions options) {
+        return execute(input, DataLimit.measure(input), options);
+    }
+
+    private ExecutionResult execute(JsonNode input, long inputBytes, ExecutionOptions options) {
         String executionName = options.executionName() != null ? options.executionName() : randomName();
         Execution execution = new Execution(name, executionName, input, options.clock(), options.tasks(), timeoutMillis);
         long start = execution.startMillis();
-        long inputBytes = DataLimit.measure(input);
         if (inputBytes > DataLimit.MAX_BYTES) {
             return new ExecutionResult(ExecutionStatus.FAILED, null, StatesErrors.DATA_LIMIT_EXCEEDED,
                     "The execution input exceeds the maximum number of bytes service limit.", start, start);

@@ -1,7 +1,11 @@
 package io.quickstep.cli;
 
+import io.quickstep.asl.DefinitionParser;
 import io.quickstep.asl.Diagnostic;
 import io.quickstep.asl.validation.DefinitionValidator;
+import io.quickstep.compiler.CompileException;
+import io.quickstep.compiler.Compiler;
+import io.quickstep.compiler.Disassembler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +21,8 @@ import java.util.concurrent.Callable;
 @Command(name = "validate", description = {
         "Checks a definition as AWS's ValidateStateMachineDefinition does.",
         "Prints each diagnostic as 'SEVERITY CODE at /location: message', then OK when there is "
-                + "no ERROR. Exits 1 on any ERROR."})
+                + "no ERROR. Exits 1 on any ERROR.",
+        "With --disassemble, a valid definition's compiled program follows OK."})
 final class ValidateCommand implements Callable<Integer> {
     /** The state machine types AWS validates for. */
     enum MachineType { STANDARD, EXPRESS }
@@ -32,6 +37,11 @@ final class ValidateCommand implements Callable<Integer> {
             description = "The state machine type to validate for (default: ${DEFAULT-VALUE}).")
     MachineType type;
 
+    @Option(names = "--disassemble",
+            description = "After OK, print the compiled instructions: one section per program "
+                    + "(the machine, each Parallel branch and Map item processor), one line per instruction.")
+    boolean disassemble;
+
     @Override
     public Integer call() throws BadInputException {
         String text = Definitions.read(definition);
@@ -44,7 +54,23 @@ final class ValidateCommand implements Callable<Integer> {
         boolean invalid = diagnostics.stream().anyMatch(Diagnostic::isError);
         if (!invalid) {
             out.println("OK");
+            if (disassemble) {
+                listing(text).lines().forEach(out::println);
+            }
         }
         return invalid ? 1 : 0;
+    }
+
+    /**
+     * Compiles the definition as validated for {@link #type} (going through StateMachine would validate
+     * it for EXPRESS again). One AWS accepts but the engine cannot compile is bad input, as for run.
+     */
+    private String listing(String text) throws BadInputException {
+        try {
+            return Disassembler.listing(Compiler.compile(DefinitionParser.parse(
+                    CliInputs.parseJson(text, definition.toString()))));
+        } catch (CompileException e) {
+            throw new BadInputException(definition + ": cannot compile: " + e.getMessage().replaceAll("\\s+", " "));
+        }
     }
 }

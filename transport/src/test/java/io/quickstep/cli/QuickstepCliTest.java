@@ -186,6 +186,29 @@ class QuickstepCliTest {
     }
 
     @Test
+    void shouldDisassembleAValidDefinitionAfterOk() throws IOException {
+        Outcome valid = quickstep("validate", ORDER.resolve("order.asl.json").toString(), "--disassemble");
+        assertEquals(0, valid.exit(), valid.toString());
+        assertTrue(valid.out().startsWith("OK\n== / ==  StartAt 0000 (Normalize)\n0000  ENTER           Normalize\n"),
+                valid.out());
+        assertTrue(valid.out().contains("\n0016  ENTER           Charge\n"), valid.out());
+        assertEquals("", valid.err());
+
+        Path invalid = write("no-states.asl.json", "{\"StartAt\": \"A\"}");
+        Outcome refused = quickstep("validate", invalid.toString(), "--disassemble");
+        assertEquals(1, refused.exit(), refused.toString());
+        assertEquals("ERROR SCHEMA_VALIDATION_FAILED at /: These fields are required: [States]\n", refused.out());
+
+        Path jsonata = write("jsonata.asl.json", "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"A\", \"States\": {\"A\": "
+                + "{\"Type\": \"Pass\", \"Output\": \"{% 1 %}\", \"End\": true}}}");
+        Outcome uncompiled = quickstep("validate", jsonata.toString(), "--disassemble");
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, uncompiled.exit(), uncompiled.toString());
+        assertEquals("OK\n", uncompiled.out());
+        assertTrue(uncompiled.err().startsWith("quickstep: " + jsonata + ": cannot compile: UNSUPPORTED_FEATURE: "),
+                uncompiled.err());
+    }
+
+    @Test
     void shouldNameMachinesAfterTheirFiles() {
         assertEquals("order", Definitions.machineName(Path.of("examples", "order", "order.asl.json")));
         assertEquals("my_flow_v2", Definitions.machineName(Path.of("my flow.v2.json")));
