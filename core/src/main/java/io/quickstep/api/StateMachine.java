@@ -8,13 +8,11 @@ import io.quickstep.asl.validation.DefinitionValidator;
 import io.quickstep.compiler.CompileException;
 import io.quickstep.compiler.Compiler;
 import io.quickstep.compiler.Program;
-import io.quickstep.error.ExecutionFailure;
 import io.quickstep.error.StatesErrors;
 import io.quickstep.json.Json;
 import io.quickstep.vm.DataLimit;
 import io.quickstep.vm.Execution;
-import io.quickstep.vm.ExecutionStopped;
-import io.quickstep.vm.Interpreter;
+import io.quickstep.vm.SynchronousDriver;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -100,16 +98,7 @@ public final class StateMachine {
                     "The execution input exceeds the maximum number of bytes service limit.", start, start);
         }
         try {
-            JsonNode output = Interpreter.run(execution, program, input, inputBytes);
-            return new ExecutionResult(ExecutionStatus.SUCCEEDED, output, null, null, start, options.clock().millis());
-        } catch (ExecutionFailure failure) {
-            // AWS's execution result leaves an empty cause out.
-            String cause = failure.causeText() == null || failure.causeText().isEmpty() ? null : failure.causeText();
-            return new ExecutionResult(ExecutionStatus.FAILED, null, failure.error(), cause, start,
-                    options.clock().millis());
-        } catch (ExecutionStopped stopped) {
-            return new ExecutionResult(stopped.status(), null, stopped.error(), stopped.causeText(), start,
-                    options.clock().millis());
+            return SynchronousDriver.run(execution, program, inputBytes);
         } catch (RuntimeException bug) {
             // An engine defect must not escape into the caller as a stack trace: the execution fails.
             return new ExecutionResult(ExecutionStatus.FAILED, null, StatesErrors.RUNTIME,

@@ -5,11 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.json.Json;
 import io.quickstep.task.TaskHandler;
 
+import io.quickstep.api.ExecutionResult;
+import io.quickstep.api.ExecutionStatus;
+import io.quickstep.compiler.Program;
+
 import java.time.Instant;
+import java.util.ArrayDeque;
 
 /**
- * What one execution shares across all its frames: identity, input, clock, task handler, and the
- * history event counter that AWS's error causes quote ("entered at the event id #4").
+ * One execution: what its frames share (identity, input, clock, task handler, the history event
+ * counter that AWS's error causes quote: "entered at the event id #4"), the frames ready to run, and
+ * its outcome. It is driven by one thread at a time (see {@link SynchronousDriver}): nothing here is
+ * thread-safe, and nothing needs to be.
  */
 public final class Execution {
     /** Region and account in the ARNs this engine makes up. */
@@ -28,6 +35,10 @@ public final class Execution {
     int eventId = 1;
     private ObjectNode executionContext;
     private ObjectNode stateMachineContext;
+    /** Frames ready to run, in the order they became ready. */
+    private final ArrayDeque<Frame> ready = new ArrayDeque<>();
+    private Frame top;
+    private ExecutionResult result;
 
     /**
      * @param timeoutMillis the execution's time limit, measured from its start on {@code clock}
@@ -44,6 +55,58 @@ public final class Execution {
     }
 
     /** The Express execution ARN: {@code arn:aws:states:REGION:ACCOUNT:express:MACHINE:NAME:NAME}. */
+    /** Creates the top-level frame on the input, of {@code inputBytes} bytes, and makes it ready. */
+    void start(Program program, long inputBytes) {
+        top = new Frame(this, program, input, inputBytes, null, 0);
+        ready.add(top);
+    }
+
+    /** Makes a frame ready to run (again). */
+    void ready(Frame frame) {
+        frame.status = Frame.Status.RUNNABLE;
+        ready.add(frame);
+    }
+
+    /** The next frame to run, or null; cancelled frames are skipped. */
+    Frame nextReady() {
+        Frame frame;
+        do {
+            frame = ready.poll();
+        } while (frame != null && frame.status == Frame.Status.CANCELLED);
+        return frame;
+    }
+
+    /** A frame completed or failed: its parent learns of it, or, for the top frame, the execution ends. */
+    void finished(Frame frame) {
+        if (frame.parentGroup != null) {
+            frame.parentGroup.finished(frame);
+            return;
+        }
+        long now = clock.millis();
+        if (frame.status == Frame.Status.COMPLETED) {
+            result = new ExecutionResult(ExecutionStatus.SUCCEEDED, frame.output, null, null, startMillis, now);
+        } else {
+            // AWS's execution result leaves an empty cause out.
+            String cause = frame.failure.causeText();
+            result = new ExecutionResult(ExecutionStatus.FAILED, null, frame.failure.error(),
+                    cause == null || cause.isEmpty() ? null : cause, startMillis, now);
+        }
+    }
+
+    /** Ends the execution from outside its states (time limit, abort); every frame stops. */
+    void stop(ExecutionStatus status, String error, String cause) {
+        if (result == null) {
+            top.cancel();
+            ready.clear();
+            result = new ExecutionResult(status, null, error, cause, startMillis, clock.millis());
+        }
+    }
+
+    /** The outcome, or null while the execution runs. */
+    public ExecutionResult result() {
+        return result;
+    }
+
     public String arn() {
         return "arn:aws:states:" + REGION + ":" + ACCOUNT + ":express:" + stateMachineName + ":" + name + ":" + name;
     }

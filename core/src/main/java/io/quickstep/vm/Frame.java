@@ -4,21 +4,45 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.compiler.Program;
 import io.quickstep.compiler.StateInfo;
+import io.quickstep.error.ExecutionFailure;
 import io.quickstep.json.Json;
 import io.quickstep.path.PathScope;
+import io.quickstep.task.TaskRequest;
 
 /**
  * One run of a {@link Program}: the top level of an execution, one Parallel branch or one Map
- * iteration. It is the {@link PathScope} that paths and templates read while a state runs.
+ * iteration. It holds the VM's registers, so the {@link Interpreter} can leave it at any
+ * suspension point (a task in flight, a timer, children running) and resume it later; and it is
+ * the {@link PathScope} that paths and templates read while a state runs. A frame is only ever
+ * touched by the one thread driving its execution.
  */
 final class Frame implements PathScope {
+    /** Where a frame stands. */
+    enum Status { RUNNABLE, WAITING_TASK, WAITING_TIMER, WAITING_CHILDREN, COMPLETED, FAILED, CANCELLED }
+
     final Execution execution;
     final Program program;
+    /** The Parallel or Map run this frame is a child of, or null for the top level. */
+    final Children parentGroup;
+    /** This frame's position among its siblings (branch or item index). */
+    final int childIndex;
+    Status status = Status.RUNNABLE;
+
+    // Registers, see Opcode: the value being processed, the state's input and its result, each with
+    // an upper bound of its size in bytes (see DataLimit).
+    int pc;
+    JsonNode value;
+    long valueBytes;
+    JsonNode stateInput;
+    long stateInputBytes;
+    JsonNode result;
+    long resultBytes;
+    /** The state index a CHOICE chose. */
+    int chosen;
+
     /** What {@code $} means for the expression being evaluated. */
     JsonNode scopeInput;
     StateInfo state;
-    /** The current state's input, as it entered (before InputPath). */
-    JsonNode stateInput;
     long enteredMillis;
     int enteredEventId;
     /** Retries made in the current state, in all; and per Retry rule. */
@@ -28,13 +52,36 @@ final class Frame implements PathScope {
     ObjectNode mapItem;
     private ObjectNode context;
 
-    Frame(Execution execution, Program program) {
+    /** A failure to handle when the frame resumes (a task or child failed meanwhile). */
+    ExecutionFailure pendingFailure;
+    /** While WAITING_TASK: the call, its attempt number (stale completions are ignored) and limit. */
+    TaskRequest taskRequest;
+    int taskAttempt;
+    long taskTimeoutMillis;
+    /** While WAITING_TIMER: when to wake, and where to go on. */
+    long wakeAtMillis;
+    int resumePc;
+    /** While WAITING_CHILDREN: the Parallel branches or Map iterations running. */
+    Children children;
+    /** Once COMPLETED or FAILED. */
+    JsonNode output;
+    ExecutionFailure failure;
+
+    Frame(Execution execution, Program program, JsonNode input, long inputBytes, Children parentGroup,
+          int childIndex) {
         this.execution = execution;
         this.program = program;
+        this.parentGroup = parentGroup;
+        this.childIndex = childIndex;
+        this.pc = program.startPc();
+        this.value = input;
+        this.valueBytes = inputBytes;
     }
 
     void enter(StateInfo state) {
         this.state = state;
+        this.stateInput = value;
+        this.stateInputBytes = valueBytes;
         this.enteredMillis = execution.clock.millis();
         this.enteredEventId = ++execution.eventId;
         this.retryCount = 0;
@@ -46,9 +93,35 @@ final class Frame implements PathScope {
         this.context = null;
     }
 
-    void retried() {
+    /** Starts the current state over, as a Retry does. */
+    void restartState() {
         retryCount++;
         context = null;
+        value = stateInput;
+        valueBytes = stateInputBytes;
+        pc = state.bodyPc();
+    }
+
+    /** Suspends until the clock reaches {@code wakeAtMillis}, then goes on at {@code resumePc}. */
+    void sleepUntil(long wakeAtMillis, int resumePc) {
+        this.wakeAtMillis = wakeAtMillis;
+        this.resumePc = resumePc;
+        this.status = Status.WAITING_TIMER;
+    }
+
+    /** Stops this frame and everything it started; late completions for it are then ignored. */
+    void cancel() {
+        if (status == Status.COMPLETED || status == Status.FAILED || status == Status.CANCELLED) {
+            return;
+        }
+        status = Status.CANCELLED;
+        if (children != null) {
+            children.cancel();
+        }
+    }
+
+    boolean isFinished() {
+        return status == Status.COMPLETED || status == Status.FAILED || status == Status.CANCELLED;
     }
 
     @Override

@@ -1,166 +1,179 @@
 package io.quickstep.vm;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.compiler.ChoiceTable;
 import io.quickstep.compiler.FailSpec;
 import io.quickstep.compiler.Instruction;
 import io.quickstep.compiler.Opcode;
 import io.quickstep.compiler.PayloadTemplate;
-import io.quickstep.compiler.Program;
 import io.quickstep.compiler.StateInfo;
+import io.quickstep.compiler.WaitSpec;
 import io.quickstep.error.ExecutionFailure;
-import io.quickstep.error.StatesErrors;
 import io.quickstep.json.Json;
 import io.quickstep.path.JsonPath;
 
 /**
- * The VM: one dispatch loop over a {@link Program}'s instructions. It runs a frame from its
- * program's start to an END (returning the output) or to an error no Retry or Catch handles
- * (throwing it). It holds no state of its own and starts no threads: time passes only through the
- * execution's {@link Clock}.
+ * The VM: one dispatch loop over a {@link io.quickstep.compiler.Program}'s instructions. It runs a
+ * frame until the frame completes, fails, or must wait (a task in flight, a timer, child frames
+ * running), and then returns; whoever drives the execution resumes the frame when what it waits for
+ * arrives. It holds no state of its own, starts no threads and never blocks.
+ *
+ * <p>Beside each register the frame keeps an upper bound of its value's size in bytes, derived
+ * without looking at the value (a path selects part of its input; a ResultPath merge adds the two
+ * sizes; templates know their own bound), so that the payload limit costs nothing until a bound
+ * passes it (see {@link DataLimit}).
  */
 public final class Interpreter {
     private Interpreter() {
     }
 
-    /** Runs a whole execution's top-level program on {@code input}, of {@code inputBytes} bytes. */
-    public static JsonNode run(Execution execution, Program program, JsonNode input, long inputBytes) {
-        return run(new Frame(execution, program), input, inputBytes);
-    }
-
-    /**
-     * Runs a frame. Beside each register the loop keeps an upper bound of its value's size in
-     * bytes, derived without looking at the value (a path selects part of its input; a ResultPath
-     * merge adds the two sizes; templates know their own bound), so that the payload limit costs
-     * nothing until a bound passes it (see {@link DataLimit}).
-     */
-    static JsonNode run(Frame frame, JsonNode input, long inputBytes) {
-        final Program program = frame.program;
-        final int[] code = program.code();
-        final Object[] constants = program.constants();
-        final StateInfo[] states = program.states();
-        int pc = program.startPc();
-        JsonNode value = input;
-        JsonNode stateInput = input;
-        JsonNode result = null;
-        long valueBytes = inputBytes;
-        long stateInputBytes = inputBytes;
-        long resultBytes = 0;
-        int chosen = -1;
+    /** Runs {@code frame} from its pc until it completes, fails or suspends. */
+    static void run(Frame frame) {
+        final int[] code = frame.program.code();
+        final Object[] constants = frame.program.constants();
+        final StateInfo[] states = frame.program.states();
+        frame.status = Frame.Status.RUNNABLE;
+        if (frame.pendingFailure != null) {
+            ExecutionFailure failure = frame.pendingFailure;
+            frame.pendingFailure = null;
+            if (!recover(frame, failure)) {
+                return;
+            }
+        }
         while (true) {
-            final int instruction = code[pc];
+            final int instruction = code[frame.pc];
             final int operand = Instruction.operand(instruction);
             try {
                 switch (Instruction.opcode(instruction)) {
                     case Opcode.ENTER:
-                        Deadline.check(frame.execution);
                         frame.enter(states[operand]);
-                        stateInput = value;
-                        stateInputBytes = valueBytes;
-                        frame.stateInput = value;
                         break;
                     case Opcode.INPUT_PATH:
-                        value = operand == Instruction.NONE ? Json.NODES.objectNode()
-                                : Paths.select((JsonPath) constants[operand], value, frame);
+                    case Opcode.OUTPUT_PATH:
+                        frame.value = operand == Instruction.NONE ? Json.NODES.objectNode()
+                                : Paths.select((JsonPath) constants[operand], frame.value, frame);
                         break;
                     case Opcode.PARAMETERS: {
                         PayloadTemplate template = (PayloadTemplate) constants[operand];
-                        frame.scopeInput = value;
-                        value = template.evaluate(frame);
-                        valueBytes = template.sizeBound(valueBytes);
+                        frame.scopeInput = frame.value;
+                        frame.value = template.evaluate(frame);
+                        frame.valueBytes = template.sizeBound(frame.valueBytes);
                         break;
                     }
                     case Opcode.RESULT_CONSTANT: {
                         PayloadTemplate template = (PayloadTemplate) constants[operand];
-                        result = template.evaluate(frame);
-                        resultBytes = template.sizeBound(0);
+                        frame.result = template.evaluate(frame);
+                        frame.resultBytes = template.sizeBound(0);
                         break;
                     }
                     case Opcode.RESULT_VALUE:
-                        result = value;
-                        resultBytes = valueBytes;
+                        frame.result = frame.value;
+                        frame.resultBytes = frame.valueBytes;
                         break;
                     case Opcode.INVOKE:
-                        result = Tasks.invoke(frame, states[operand], value);
-                        resultBytes = DataLimit.measure(result);
-                        if (resultBytes > DataLimit.MAX_BYTES) {
-                            throw DataLimit.exceeded(states[operand].task().resource());
-                        }
-                        break;
+                        Tasks.prepare(frame, states[operand]);
+                        return;
                     case Opcode.RESULT_SELECTOR: {
                         PayloadTemplate template = (PayloadTemplate) constants[operand];
-                        frame.scopeInput = result;
-                        result = template.evaluate(frame);
-                        resultBytes = template.sizeBound(resultBytes);
+                        frame.scopeInput = frame.result;
+                        frame.result = template.evaluate(frame);
+                        frame.resultBytes = template.sizeBound(frame.resultBytes);
                         break;
                     }
                     case Opcode.RESULT_PATH:
                         if (operand == Instruction.NONE) {
-                            value = stateInput;
-                            valueBytes = stateInputBytes;
+                            frame.value = frame.stateInput;
+                            frame.valueBytes = frame.stateInputBytes;
                         } else {
                             JsonPath path = (JsonPath) constants[operand];
-                            value = Paths.merge(path, stateInput, result);
-                            valueBytes = stateInputBytes + resultBytes + path.text().length();
+                            frame.value = Paths.merge(path, frame.stateInput, frame.result);
+                            frame.valueBytes = frame.stateInputBytes + frame.resultBytes + path.text().length();
                         }
                         break;
-                    case Opcode.OUTPUT_PATH:
-                        value = operand == Instruction.NONE ? Json.NODES.objectNode()
-                                : Paths.select((JsonPath) constants[operand], value, frame);
-                        break;
                     case Opcode.CHOICE:
-                        chosen = Choices.choose((ChoiceTable) constants[operand], frame, value);
+                        frame.chosen = Choices.choose((ChoiceTable) constants[operand], frame, frame.value);
                         break;
                     case Opcode.WAIT:
-                        Waits.await((io.quickstep.compiler.WaitSpec) constants[operand], frame, value);
-                        break;
+                        frame.sleepUntil(Waits.wakeAt((WaitSpec) constants[operand], frame, frame.value), frame.pc + 1);
+                        return;
                     case Opcode.PARALLEL:
-                        result = Branches.parallel(frame, states[operand], value, valueBytes);
-                        resultBytes = DataLimit.measure(result);
-                        break;
+                        Children.parallel(frame, states[operand]);
+                        if (frame.status == Frame.Status.WAITING_CHILDREN) {
+                            return;
+                        }
+                        continue; // no branches: the result is there and pc has moved on
                     case Opcode.MAP:
-                        result = Branches.map(frame, states[operand], value, valueBytes);
-                        resultBytes = DataLimit.measure(result);
-                        break;
+                        Children.map(frame, states[operand]);
+                        if (frame.status == Frame.Status.WAITING_CHILDREN) {
+                            return;
+                        }
+                        continue;
                     case Opcode.FAIL:
-                        throw Failures.fail((FailSpec) constants[operand], frame, value);
+                        throw Failures.fail((FailSpec) constants[operand], frame, frame.value);
                     case Opcode.GOTO:
-                        valueBytes = exit(frame, value, valueBytes);
-                        pc = operand;
+                        exit(frame);
+                        frame.pc = operand;
                         continue;
                     case Opcode.GOTO_CHOSEN:
-                        valueBytes = exit(frame, value, valueBytes);
-                        pc = states[chosen].entryPc();
+                        exit(frame);
+                        frame.pc = states[frame.chosen].entryPc();
                         continue;
                     case Opcode.END:
-                        exit(frame, value, valueBytes);
-                        return value;
+                        exit(frame);
+                        frame.output = frame.value;
+                        frame.status = Frame.Status.COMPLETED;
+                        frame.execution.finished(frame);
+                        return;
                     default:
-                        throw new IllegalStateException("bad opcode " + Instruction.opcode(instruction) + " at pc " + pc);
+                        throw new IllegalStateException("bad opcode " + Instruction.opcode(instruction)
+                                + " at pc " + frame.pc);
                 }
-                pc++;
+                frame.pc++;
             } catch (ExecutionFailure failure) {
-                StateInfo state = frame.state;
-                Recovery recovery = Recovery.recover(frame, state, failure, stateInput);
-                if (recovery.retry) {
-                    frame.retried();
-                    value = stateInput;
-                    valueBytes = stateInputBytes;
-                    pc = state.bodyPc();
-                } else {
-                    value = recovery.output;
-                    valueBytes = DataLimit.measure(value);
-                    ++frame.execution.eventId; // the state's exit
-                    pc = states[recovery.nextState].entryPc();
+                if (!recover(frame, failure)) {
+                    return;
                 }
             }
         }
     }
 
+    /**
+     * Applies the state's Retry and Catch rules to a failure. Returns true when the frame goes on
+     * at once (caught, or retried without delay); false when it now waits (a retry's back-off) or
+     * has failed.
+     */
+    private static boolean recover(Frame frame, ExecutionFailure failure) {
+        Recovery recovery;
+        try {
+            recovery = Recovery.recover(frame, frame.state, failure, frame.stateInput);
+        } catch (ExecutionFailure catchFailed) {
+            // A Catch whose ResultPath cannot be applied fails the state with that error instead.
+            failure = catchFailed;
+            recovery = null;
+        }
+        if (recovery == null) {
+            frame.failure = Recovery.located(failure, frame);
+            frame.status = Frame.Status.FAILED;
+            frame.execution.finished(frame);
+            return false;
+        }
+        if (recovery.retry) {
+            frame.restartState();
+            if (recovery.delayMillis > 0) {
+                frame.sleepUntil(frame.execution.clock.millis() + recovery.delayMillis, frame.pc);
+                return false;
+            }
+            return true;
+        }
+        frame.value = recovery.output;
+        frame.valueBytes = DataLimit.measure(recovery.output);
+        ++frame.execution.eventId; // the state's exit
+        frame.pc = frame.program.states()[recovery.nextState].entryPc();
+        return true;
+    }
+
     /** A state's exit: its output must fit AWS's payload limit; the exited event is counted. */
-    private static long exit(Frame frame, JsonNode output, long outputBytes) {
-        long bound = DataLimit.checkOutput(output, outputBytes, frame.state.name());
+    private static void exit(Frame frame) {
+        frame.valueBytes = DataLimit.checkOutput(frame.value, frame.valueBytes, frame.state.name());
         ++frame.execution.eventId;
-        return bound;
     }
 }

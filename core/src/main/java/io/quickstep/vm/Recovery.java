@@ -15,24 +15,25 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * What happens after a state raised an error: the first Retry rule that matches retries the state
  * (after its back-off) while it has attempts left; else the first matching Catch rule moves on with
- * the error output; else the error leaves the program.
+ * the error output; else the error leaves the frame.
  */
 final class Recovery {
-    private static final Recovery RETRY = new Recovery(true, null, -1);
-
     final boolean retry;
+    final long delayMillis;
     final JsonNode output;
     final int nextState;
 
-    private Recovery(boolean retry, JsonNode output, int nextState) {
+    private Recovery(boolean retry, long delayMillis, JsonNode output, int nextState) {
         this.retry = retry;
+        this.delayMillis = delayMillis;
         this.output = output;
         this.nextState = nextState;
     }
 
+    /** The way on, or null when no rule handles the failure. */
     static Recovery recover(Frame frame, StateInfo state, ExecutionFailure failure, JsonNode stateInput) {
         if (state == null) {
-            throw failure;
+            return null;
         }
         String error = failure.error();
         RetryPolicy[] retriers = state.retry();
@@ -45,8 +46,7 @@ final class Recovery {
                         delay = (long) (ThreadLocalRandom.current().nextDouble() * delay);
                     }
                     frame.retryAttempts[i]++;
-                    Deadline.sleep(frame.execution, delay);
-                    return RETRY;
+                    return new Recovery(true, delay, null, -1);
                 }
                 break;
             }
@@ -56,10 +56,10 @@ final class Recovery {
                 ObjectNode errorOutput = errorOutput(failure);
                 JsonNode output = catcher.resultPath() == null ? stateInput
                         : Paths.merge(catcher.resultPath(), stateInput, errorOutput);
-                return new Recovery(false, output, catcher.nextState());
+                return new Recovery(false, 0, output, catcher.nextState());
             }
         }
-        throw located(failure, frame);
+        return null;
     }
 
     /** {@code {"Error": ..., "Cause": ...}}, the value a Catch hands on. */
@@ -76,8 +76,8 @@ final class Recovery {
      * The engine's own run-time errors name the state they happened in, as AWS's do; the prefix is
      * added once, where the error is raised, and kept as it travels up through branches.
      */
-    private static ExecutionFailure located(ExecutionFailure failure, Frame frame) {
-        if (!StatesErrors.RUNTIME.equals(failure.error()) || failure instanceof Located) {
+    static ExecutionFailure located(ExecutionFailure failure, Frame frame) {
+        if (!StatesErrors.RUNTIME.equals(failure.error()) || failure instanceof Located || frame.state == null) {
             return failure;
         }
         return new Located(failure.error(), "An error occurred while executing the state '" + frame.state.name()

@@ -8,61 +8,69 @@ import io.quickstep.error.StatesErrors;
 import io.quickstep.json.Json;
 import io.quickstep.path.JsonPath;
 import io.quickstep.task.TaskRequest;
-import io.quickstep.task.TaskTimeoutException;
 
-/** A Task state's call to its handler, and how the outcome becomes a result or an ASL error. */
+/**
+ * A Task state's call: the VM prepares it and suspends the frame; the driver makes the call and
+ * reports its outcome through {@link #succeeded} or {@link #failed}, after which the frame is
+ * ready to run again.
+ */
 final class Tasks {
     private Tasks() {
     }
 
-    static JsonNode invoke(Frame frame, StateInfo state, JsonNode input) {
+    /** Builds the request for the current state's task and suspends the frame on it. */
+    static void prepare(Frame frame, StateInfo state) {
         TaskSpec spec = state.task();
-        Execution execution = frame.execution;
         long timeoutMillis = limitMillis(spec.timeoutSeconds(), spec.timeoutSecondsPath(), "TimeoutSecondsPath",
-                frame, frame.stateInput);
+                frame);
         long heartbeatMillis = limitMillis(spec.heartbeatSeconds(), spec.heartbeatSecondsPath(),
-                "HeartbeatSecondsPath", frame, frame.stateInput);
-        execution.eventId += 2; // scheduled, started
+                "HeartbeatSecondsPath", frame);
+        frame.execution.eventId += 2; // scheduled, started
         JsonNode context = frame.program.usesContext() ? frame.context() : null;
-        JsonNode result;
-        try {
-            result = execution.tasks.invoke(new TaskRequest(state.name(), spec.resource(), input, context));
-        } catch (TaskTimeoutException e) {
-            execution.eventId++;
-            long waited = Math.min(timeoutMillis, heartbeatMillis);
-            if (waited != Long.MAX_VALUE) {
-                Deadline.sleep(execution, waited);
-            }
-            // AWS gives a timed-out task an empty cause.
-            throw new ExecutionFailure(heartbeatMillis < timeoutMillis ? StatesErrors.HEARTBEAT_TIMEOUT
-                    : StatesErrors.TIMEOUT, "");
-        } catch (ExecutionFailure e) {
-            execution.eventId++;
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExecutionStopped(io.quickstep.api.ExecutionStatus.ABORTED, "States.Aborted",
-                    "The execution was interrupted");
-        } catch (Exception e) {
-            execution.eventId++;
-            throw new ExecutionFailure(e.getClass().getSimpleName(), e.getMessage());
+        frame.taskRequest = new TaskRequest(state.name(), spec.resource(), frame.value, context);
+        frame.taskTimeoutMillis = Math.min(timeoutMillis, heartbeatMillis);
+        frame.taskAttempt++;
+        frame.status = Frame.Status.WAITING_TASK;
+    }
+
+    /** The task returned {@code result} (null stands for JSON null). */
+    static void succeeded(Frame frame, JsonNode result) {
+        frame.execution.eventId++;
+        JsonNode value = result == null ? Json.NODES.nullNode() : result;
+        long bytes = DataLimit.measure(value);
+        if (bytes > DataLimit.MAX_BYTES) {
+            frame.pendingFailure = DataLimit.exceeded(frame.taskRequest.resource());
+        } else {
+            frame.result = value;
+            frame.resultBytes = bytes;
+            frame.pc++;
         }
-        execution.eventId++;
-        if (result == null) {
-            return Json.NODES.nullNode();
-        }
-        return result;
+        frame.taskRequest = null;
+        frame.execution.ready(frame);
+    }
+
+    /** The task failed, or ran past its time limit. */
+    static void failed(Frame frame, ExecutionFailure failure) {
+        frame.execution.eventId++;
+        frame.pendingFailure = failure;
+        frame.taskRequest = null;
+        frame.execution.ready(frame);
+    }
+
+    /** The failure a task that ran past its limit gets: AWS gives it an empty cause. */
+    static ExecutionFailure timedOut() {
+        return new ExecutionFailure(StatesErrors.TIMEOUT, "");
     }
 
     /** A time limit in milliseconds from its constant or path form; {@code Long.MAX_VALUE} when absent. */
-    private static long limitMillis(Integer seconds, JsonPath path, String field, Frame frame, JsonNode input) {
+    private static long limitMillis(Integer seconds, JsonPath path, String field, Frame frame) {
         if (seconds != null) {
             return seconds * 1000L;
         }
         if (path == null) {
             return Long.MAX_VALUE;
         }
-        JsonNode value = Paths.select(path, input, frame);
+        JsonNode value = Paths.select(path, frame.stateInput, frame);
         if (!value.canConvertToExactIntegral() || !value.canConvertToLong() || value.longValue() <= 0) {
             throw new ExecutionFailure(StatesErrors.RUNTIME, "The " + field + " parameter must be a positive integer: "
                     + path.text() + " == " + Json.write(value));

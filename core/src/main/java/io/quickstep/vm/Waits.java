@@ -14,7 +14,8 @@ final class Waits {
     private Waits() {
     }
 
-    static void await(WaitSpec spec, Frame frame, JsonNode input) {
+    /** When the Wait state ends, on the execution's clock. */
+    static long wakeAt(WaitSpec spec, Frame frame, JsonNode input) {
         Execution execution = frame.execution;
         long millis;
         if (spec.seconds() != null) {
@@ -38,7 +39,7 @@ final class Waits {
             }
             millis = untilMillis(until, execution);
         }
-        Deadline.sleep(execution, Math.max(0, millis));
+        return execution.clock.millis() + Math.max(0, millis);
     }
 
     private static long untilMillis(OffsetDateTime until, Execution execution) {
