@@ -2,36 +2,42 @@ package io.quickstep.compiler;
 
 /**
  * StringMatches patterns: {@code *} matches any run of characters, {@code \*} a literal star and
- * {@code \\} a literal backslash. Matched directly, without building a regular expression.
+ * {@code \\} a literal backslash. Matched directly, without building a regular expression, in time
+ * linear in pattern times text: on a mismatch only the last star is re-tried, one character further.
  */
 final class StringPattern {
     private StringPattern() {
     }
 
     static boolean matches(String pattern, String text) {
-        return matches(pattern, 0, text, 0);
-    }
-
-    private static boolean matches(String pattern, int p, String text, int t) {
-        while (p < pattern.length()) {
-            char c = pattern.charAt(p);
-            if (c == '*') {
-                for (int start = t; start <= text.length(); start++) {
-                    if (matches(pattern, p + 1, text, start)) {
-                        return true;
-                    }
+        int p = 0;
+        int t = 0;
+        int starP = -1;
+        int starT = -1;
+        while (t < text.length()) {
+            if (p < pattern.length() && pattern.charAt(p) == '*') {
+                starP = ++p;
+                starT = t;
+                continue;
+            }
+            if (p < pattern.length()) {
+                boolean escaped = pattern.charAt(p) == '\\' && p + 1 < pattern.length();
+                char expected = escaped ? pattern.charAt(p + 1) : pattern.charAt(p);
+                if (expected == text.charAt(t)) {
+                    p += escaped ? 2 : 1;
+                    t++;
+                    continue;
                 }
+            }
+            if (starP < 0) {
                 return false;
             }
-            if (c == '\\' && p + 1 < pattern.length()) {
-                c = pattern.charAt(++p);
-            }
-            if (t >= text.length() || text.charAt(t) != c) {
-                return false;
-            }
-            p++;
-            t++;
+            p = starP;
+            t = ++starT;
         }
-        return t == text.length();
+        while (p < pattern.length() && pattern.charAt(p) == '*') {
+            p++;
+        }
+        return p == pattern.length();
     }
 }

@@ -26,7 +26,8 @@ public final class JsonSize {
         }
         switch (value.getNodeType()) {
             case OBJECT: {
-                total += 2;
+                // Braces, then per field: quotes, colon and a comma before every field but the first.
+                total += value.isEmpty() ? 2 : 1;
                 for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext() && total <= cap; ) {
                     Map.Entry<String, JsonNode> field = it.next();
                     total = add(field.getValue(), total + utf8Length(field.getKey()) + 4, cap);
@@ -34,7 +35,7 @@ public final class JsonSize {
                 return total;
             }
             case ARRAY: {
-                total += 2;
+                total += value.isEmpty() ? 2 : 1;
                 for (int i = 0; i < value.size() && total <= cap; i++) {
                     total = add(value.get(i), total + 1, cap);
                 }

@@ -82,7 +82,8 @@ final class Frame implements PathScope {
         this.state = state;
         this.stateInput = value;
         this.stateInputBytes = valueBytes;
-        this.enteredMillis = execution.clock.millis();
+        // Only the context object shows when a state was entered: skip the clock read otherwise.
+        this.enteredMillis = program.usesContext() ? execution.clock.millis() : 0;
         this.enteredEventId = ++execution.eventId;
         this.retryCount = 0;
         if (retryAttempts.length < state.retry().length) {

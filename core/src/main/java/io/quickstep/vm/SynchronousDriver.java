@@ -17,7 +17,8 @@ import java.util.PriorityQueue;
  */
 public final class SynchronousDriver {
     private final Execution execution;
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    /** Created on first use: most executions never wait. */
+    private PriorityQueue<Timer> timers;
     private long timerSequence;
 
     private SynchronousDriver(Execution execution) {
@@ -31,13 +32,13 @@ public final class SynchronousDriver {
 
     private ExecutionResult drive(Program program, long inputBytes) {
         execution.start(program, inputBytes);
-        schedule(execution.deadlineMillis, Timer.DEADLINE, null, 0);
         while (execution.result() == null) {
             Frame frame = execution.nextReady();
             if (frame != null) {
                 Interpreter.run(frame);
                 if (frame.status == Frame.Status.WAITING_TASK) {
                     call(frame);
+                    checkDeadline();
                 } else if (frame.status == Frame.Status.WAITING_TIMER) {
                     schedule(frame.wakeAtMillis, Timer.WAKE, frame, frame.resumePc);
                 }
@@ -68,11 +69,23 @@ public final class SynchronousDriver {
         }
     }
 
-    /** Lets time pass to the next timer and fires it; false when the execution was interrupted. */
+    /** A task call takes real time: the execution may have run out of it meanwhile. */
+    private void checkDeadline() {
+        if (execution.clock.millis() > execution.deadlineMillis) {
+            execution.stop(ExecutionStatus.TIMED_OUT, StatesErrors.TIMEOUT, null);
+        }
+    }
+
+    /**
+     * Lets time pass to the next timer and fires it, or to the execution's deadline when that comes
+     * first (or nothing else is left to wait for); false when the execution was interrupted.
+     */
     private boolean fireNextTimer() {
-        Timer timer = timers.poll();
-        if (timer == null) {
-            throw new IllegalStateException("execution " + execution.arn() + " has nothing to wait for");
+        Timer timer = timers == null ? null : timers.peek();
+        if (timer == null || timer.atMillis >= execution.deadlineMillis) {
+            timer = new Timer(execution.deadlineMillis, -1, Timer.DEADLINE, null, 0);
+        } else {
+            timers.poll();
         }
         long delay = timer.atMillis - execution.clock.millis();
         if (delay > 0) {
@@ -104,6 +117,9 @@ public final class SynchronousDriver {
     }
 
     private void schedule(long atMillis, int kind, Frame frame, long token) {
+        if (timers == null) {
+            timers = new PriorityQueue<>();
+        }
         timers.add(new Timer(atMillis, timerSequence++, kind, frame, token));
     }
 
