@@ -16,8 +16,6 @@ import io.quickstep.vm.SynchronousDriver;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A validated, compiled state machine: compile once, execute many times, from any number of threads
@@ -69,6 +67,11 @@ public final class StateMachine {
         return name;
     }
 
+    /** The execution time limit: the definition's TimeoutSeconds, at most the Express five minutes. */
+    public long timeoutMillis() {
+        return timeoutMillis;
+    }
+
     /** The compiled form, for tools such as the disassembler. */
     public Program program() {
         return program;
@@ -90,7 +93,7 @@ public final class StateMachine {
     }
 
     private ExecutionResult execute(JsonNode input, long inputBytes, ExecutionOptions options) {
-        String executionName = options.executionName() != null ? options.executionName() : randomName();
+        String executionName = options.executionName() != null ? options.executionName() : Execution.randomId();
         Execution execution = new Execution(name, executionName, input, options.clock(), options.tasks(), timeoutMillis);
         long start = execution.startMillis();
         if (inputBytes > DataLimit.MAX_BYTES) {
@@ -106,14 +109,4 @@ public final class StateMachine {
         }
     }
 
-    /**
-     * A random version-4 UUID from the thread's fast generator: execution names need to be unique,
-     * not unpredictable, and {@link UUID#randomUUID()} would cost a SecureRandom call per execution.
-     */
-    private static String randomName() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low).toString();
-    }
 }

@@ -145,7 +145,8 @@ public final class Compiler {
                     c.resultPath() == null ? null : path(c.resultPath(), at + "/Catch/" + i + "/ResultPath"),
                     stateIndex.get(c.next()));
         }
-        return new StateInfo(index, state, entryPc, bodyPc, retry, catchers, task, children, map);
+        return new StateInfo(index, state, entryPc, bodyPc, retry, catchers, task, children, map,
+                new java.util.concurrent.atomic.LongAdder());
     }
 
     private Program child(Definition definition, String at) throws CompileException {

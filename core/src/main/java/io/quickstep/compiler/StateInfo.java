@@ -14,9 +14,11 @@ import io.quickstep.asl.model.State;
  * @param task     compiled task limits, for Task states, else null
  * @param children branch programs (Parallel), the item processor (Map, one element), else empty
  * @param map      compiled Map settings, for Map states, else null
+ * @param entered  how many times the state was entered, by all executions: the transitions metric
  */
 public record StateInfo(int index, State state, int entryPc, int bodyPc, RetryPolicy[] retry,
-                        CatchPolicy[] catchers, TaskSpec task, Program[] children, MapSpec map) {
+                        CatchPolicy[] catchers, TaskSpec task, Program[] children, MapSpec map,
+                        java.util.concurrent.atomic.LongAdder entered) {
 
     public String name() {
         return state.name();

@@ -12,4 +12,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 @FunctionalInterface
 public interface TaskHandler {
     JsonNode invoke(TaskRequest request) throws Exception;
+
+    /**
+     * The handler that serves {@code request}: this one, unless this is a router such as
+     * {@link TaskHandlers}. The engine resolves first, then calls the result, so that an
+     * {@link AsyncTaskHandler} behind a router is called asynchronously.
+     */
+    default TaskHandler resolve(TaskRequest request) throws Exception {
+        return this;
+    }
 }

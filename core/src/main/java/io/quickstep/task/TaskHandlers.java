@@ -27,15 +27,21 @@ public final class TaskHandlers implements TaskHandler {
 
     @Override
     public JsonNode invoke(TaskRequest request) throws Exception {
-        TaskHandler handler = resolve(request);
+        return resolve(request).invoke(request);
+    }
+
+    /** The registered handler for the request's resource; fails the task when there is none. */
+    @Override
+    public TaskHandler resolve(TaskRequest request) {
+        TaskHandler handler = find(request);
         if (handler == null) {
             throw new ExecutionFailure("States.Runtime",
                     "No task handler is registered for resource '" + request.resource() + "'");
         }
-        return handler.invoke(request);
+        return handler;
     }
 
-    private TaskHandler resolve(TaskRequest request) {
+    private TaskHandler find(TaskRequest request) {
         String resource = request.resource();
         if (resource.startsWith(LAMBDA_INVOKE)) {
             JsonNode name = request.input() == null ? null : request.input().get("FunctionName");

@@ -33,6 +33,9 @@ public final class Execution {
     final TaskHandler tasks;
     /** The id of the last history event; the execution's start is event 1. */
     int eventId = 1;
+    private String arn;
+    /** Whatever the driver keeps with the execution (the runtime's bookkeeping); the VM never reads it. */
+    public Object attachment;
     private ObjectNode executionContext;
     private ObjectNode stateMachineContext;
     /** Frames ready to run, in the order they became ready. */
@@ -54,7 +57,6 @@ public final class Execution {
         this.deadlineMillis = startMillis + timeoutMillis;
     }
 
-    /** The Express execution ARN: {@code arn:aws:states:REGION:ACCOUNT:express:MACHINE:NAME:NAME}. */
     /** Creates the top-level frame on the input, of {@code inputBytes} bytes, and makes it ready. */
     void start(Program program, long inputBytes) {
         top = new Frame(this, program, input, inputBytes, null, 0);
@@ -107,8 +109,27 @@ public final class Execution {
         return result;
     }
 
+    /**
+     * The Express execution ARN, {@code arn:aws:states:REGION:ACCOUNT:express:MACHINE:NAME:ID}, made
+     * on first use (most executions are never asked for it).
+     */
     public String arn() {
-        return "arn:aws:states:" + REGION + ":" + ACCOUNT + ":express:" + stateMachineName + ":" + name + ":" + name;
+        if (arn == null) {
+            arn = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":express:" + stateMachineName + ":" + name + ":"
+                    + randomId();
+        }
+        return arn;
+    }
+
+    /**
+     * A random version-4 UUID from the thread's fast generator: execution names and ids need to be
+     * unique, not unpredictable, and {@link java.util.UUID#randomUUID()} costs a SecureRandom call.
+     */
+    public static String randomId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new java.util.UUID(high, low).toString();
     }
 
     public String stateMachineArn() {
@@ -117,6 +138,15 @@ public final class Execution {
 
     public long startMillis() {
         return startMillis;
+    }
+
+    /** When the execution's time limit (its TimeoutSeconds, at most the Express five minutes) passes. */
+    public long deadlineMillis() {
+        return deadlineMillis;
+    }
+
+    public String name() {
+        return name;
     }
 
     /** {@code $$.Execution}, built on first use and shared after. */

@@ -16,7 +16,7 @@ import io.quickstep.task.TaskRequest;
  * the {@link PathScope} that paths and templates read while a state runs. A frame is only ever
  * touched by the one thread driving its execution.
  */
-final class Frame implements PathScope {
+public final class Frame implements PathScope {
     /** Where a frame stands. */
     enum Status { RUNNABLE, WAITING_TASK, WAITING_TIMER, WAITING_CHILDREN, COMPLETED, FAILED, CANCELLED }
 
@@ -58,6 +58,10 @@ final class Frame implements PathScope {
     TaskRequest taskRequest;
     int taskAttempt;
     long taskTimeoutMillis;
+    /** The asynchronous call in flight, cancelled if the frame stops waiting for it; else null. */
+    java.util.concurrent.Future<?> taskCall;
+    /** The timer for the call's time limit, if one was set. */
+    long taskTimerId;
     /** While WAITING_TIMER: when to wake, and where to go on. */
     long wakeAtMillis;
     int resumePc;
@@ -79,6 +83,7 @@ final class Frame implements PathScope {
     }
 
     void enter(StateInfo state) {
+        state.entered().increment();
         this.state = state;
         this.stateInput = value;
         this.stateInputBytes = valueBytes;
@@ -116,13 +121,18 @@ final class Frame implements PathScope {
             return;
         }
         status = Status.CANCELLED;
+        if (taskCall != null) {
+            taskCall.cancel(true);
+            taskCall = null;
+        }
         if (children != null) {
             children.cancel();
         }
     }
 
-    boolean isFinished() {
-        return status == Status.COMPLETED || status == Status.FAILED || status == Status.CANCELLED;
+    /** The execution this frame belongs to. */
+    public Execution execution() {
+        return execution;
     }
 
     @Override

@@ -1,21 +1,20 @@
 package io.quickstep.vm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.api.ExecutionResult;
 import io.quickstep.api.ExecutionStatus;
 import io.quickstep.compiler.Program;
-import io.quickstep.error.ExecutionFailure;
 import io.quickstep.error.StatesErrors;
-import io.quickstep.task.TaskTimeoutException;
 
 import java.util.PriorityQueue;
 
 /**
- * Drives one execution to its end on the calling thread: runs ready frames, calls task handlers
- * as frames ask for them, and keeps the execution's timers (Wait states, retry back-off, task
- * time limits, the execution's own limit). When nothing is ready it lets the clock pass to the
- * next timer: a virtual clock jumps there at once, the system clock sleeps.
+ * Drives one execution to its end on the calling thread. Task handlers are called on this thread
+ * (asynchronous ones are waited for). When no frame is ready the clock passes to the next timer: a
+ * virtual clock jumps there at once, the system clock sleeps. The execution's own time limit ends it
+ * when the next timer lies beyond it, or after a task call that took longer.
  */
-public final class SynchronousDriver {
+public final class SynchronousDriver extends Driver {
     private final Execution execution;
     /** Created on first use: most executions never wait. */
     private PriorityQueue<Timer> timers;
@@ -33,102 +32,70 @@ public final class SynchronousDriver {
     private ExecutionResult drive(Program program, long inputBytes) {
         execution.start(program, inputBytes);
         while (execution.result() == null) {
-            Frame frame = execution.nextReady();
-            if (frame != null) {
-                Interpreter.run(frame);
-                if (frame.status == Frame.Status.WAITING_TASK) {
-                    call(frame);
-                    checkDeadline();
-                } else if (frame.status == Frame.Status.WAITING_TIMER) {
-                    schedule(frame.wakeAtMillis, Timer.WAKE, frame, frame.resumePc);
+            runReady(execution);
+            if (execution.result() == null) {
+                if (execution.clock.millis() > execution.deadlineMillis) {
+                    execution.stop(ExecutionStatus.TIMED_OUT, StatesErrors.TIMEOUT, null);
+                } else {
+                    fireNextTimer();
                 }
-            } else if (!fireNextTimer()) {
-                return execution.result();
             }
         }
         return execution.result();
     }
 
-    /** Calls the frame's task handler and reports the outcome to the VM. */
-    private void call(Frame frame) {
-        try {
-            Tasks.succeeded(frame, execution.tasks.invoke(frame.taskRequest));
-        } catch (TaskTimeoutException e) {
-            // The call never ends in time: its limit (or, without one, the execution's) decides.
-            if (frame.taskTimeoutMillis != Long.MAX_VALUE) {
-                schedule(execution.clock.millis() + frame.taskTimeoutMillis, Timer.TASK_TIMEOUT, frame,
-                        frame.taskAttempt);
-            }
-        } catch (ExecutionFailure e) {
-            Tasks.failed(frame, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            execution.stop(ExecutionStatus.ABORTED, "States.Aborted", "The execution was interrupted");
-        } catch (Exception e) {
-            Tasks.failed(frame, new ExecutionFailure(e.getClass().getSimpleName(), e.getMessage()));
-        }
-    }
-
-    /** A task call takes real time: the execution may have run out of it meanwhile. */
-    private void checkDeadline() {
-        if (execution.clock.millis() > execution.deadlineMillis) {
-            execution.stop(ExecutionStatus.TIMED_OUT, StatesErrors.TIMEOUT, null);
-        }
-    }
-
     /**
      * Lets time pass to the next timer and fires it, or to the execution's deadline when that comes
-     * first (or nothing else is left to wait for); false when the execution was interrupted.
+     * first (or nothing else is left to wait for).
      */
-    private boolean fireNextTimer() {
+    private void fireNextTimer() {
         Timer timer = timers == null ? null : timers.peek();
-        if (timer == null || timer.atMillis >= execution.deadlineMillis) {
-            timer = new Timer(execution.deadlineMillis, -1, Timer.DEADLINE, null, 0);
-        } else {
-            timers.poll();
-        }
-        long delay = timer.atMillis - execution.clock.millis();
+        boolean deadline = timer == null || timer.atMillis >= execution.deadlineMillis;
+        long at = deadline ? execution.deadlineMillis : timer.atMillis;
+        long delay = at - execution.clock.millis();
         if (delay > 0) {
             try {
                 execution.clock.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 execution.stop(ExecutionStatus.ABORTED, "States.Aborted", "The execution was interrupted");
-                return false;
+                return;
             }
         }
-        Frame frame = timer.frame;
-        switch (timer.kind) {
-            case Timer.DEADLINE:
-                execution.stop(ExecutionStatus.TIMED_OUT, StatesErrors.TIMEOUT, null);
-                break;
-            case Timer.WAKE:
-                if (frame.status == Frame.Status.WAITING_TIMER && frame.resumePc == timer.token) {
-                    frame.pc = frame.resumePc;
-                    execution.ready(frame);
-                }
-                break;
-            default:
-                if (frame.status == Frame.Status.WAITING_TASK && frame.taskAttempt == timer.token) {
-                    Tasks.failed(frame, Tasks.timedOut());
-                }
+        if (deadline) {
+            execution.stop(ExecutionStatus.TIMED_OUT, StatesErrors.TIMEOUT, null);
+        } else {
+            timers.poll();
+            timerExpired(timer.kind, timer.frame, timer.token);
         }
-        return true;
     }
 
-    private void schedule(long atMillis, int kind, Frame frame, long token) {
+    @Override
+    protected long scheduleTimer(long atMillis, int kind, Frame frame, long token) {
         if (timers == null) {
             timers = new PriorityQueue<>();
         }
-        timers.add(new Timer(atMillis, timerSequence++, kind, frame, token));
+        timers.add(new Timer(atMillis, timerSequence, kind, frame, token));
+        return timerSequence++;
+    }
+
+    @Override
+    protected void cancelTimer(long timerId) {
+        // One execution's timers: a stale one is skipped when it fires, nothing piles up.
+    }
+
+    @Override
+    protected void deliver(Frame frame, int attempt, JsonNode result, Throwable error) {
+        throw new IllegalStateException("the synchronous driver waits for asynchronous handlers");
+    }
+
+    @Override
+    protected boolean acceptsAsync() {
+        return false;
     }
 
     /** A point in time something waits for; ties fire in the order they were set. */
     private static final class Timer implements Comparable<Timer> {
-        static final int DEADLINE = 0;
-        static final int WAKE = 1;
-        static final int TASK_TIMEOUT = 2;
-
         final long atMillis;
         final long sequence;
         final int kind;

@@ -1,0 +1,173 @@
+package io.quickstep.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.runtime.Shards;
+import io.quickstep.runtime.StateMachineMetrics;
+import io.quickstep.task.TaskHandler;
+import io.quickstep.task.TaskHandlers;
+import io.quickstep.vm.Clock;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The runtime: executions run on shards, each a Disruptor ring consumed by one thread that owns
+ * the executions started on it. Starts never block: when the chosen shard's ring is full the start
+ * is refused at once ({@link StartResult#THROTTLED}); an accepted execution always ends with a
+ * result. Task handlers may answer synchronously (on the shard's thread, so they should be quick)
+ * or with a {@link java.util.concurrent.CompletionStage} ({@link io.quickstep.task.AsyncTaskHandler}).
+ *
+ * <pre>{@code
+ * try (Engine engine = Engine.launch(new Engine.Context().shards(2).tasks(handlers))) {
+ *     ExecutionResult result = engine.startSync(machine, input).join();
+ * }
+ * }</pre>
+ */
+public final class Engine implements AutoCloseable {
+    private final Context context;
+    private final Shards shards;
+
+    private Engine(Context context) {
+        this.context = context;
+        this.shards = new Shards(context.shards, context.ringSize, context.idleStrategy, context.pinThreads,
+                context.clock);
+    }
+
+    /** Starts an engine: its shard threads run until {@link #close()}. */
+    public static Engine launch(Context context) {
+        return new Engine(context.conclude());
+    }
+
+    /**
+     * Starts an execution with the engine's task handlers and a random name.
+     *
+     * @see #start(StateMachine, JsonNode, String, TaskHandler)
+     */
+    public StartResult start(StateMachine machine, JsonNode input) {
+        return start(machine, input, null, context.tasks);
+    }
+
+    /**
+     * Starts an execution; returns at once with its ARN, or with a refusal.
+     *
+     * @param name  the execution name, or null for a random one
+     * @param tasks the task handlers for this execution
+     */
+    public StartResult start(StateMachine machine, JsonNode input, String name, TaskHandler tasks) {
+        return shards.start(machine, input, name, tasks);
+    }
+
+    /**
+     * Starts an execution and returns a future of its result, as StartSyncExecution does; a refused
+     * start completes the future exceptionally with a {@link RejectedExecutionException}.
+     */
+    public CompletableFuture<ExecutionResult> startSync(StateMachine machine, JsonNode input) {
+        StartResult started = start(machine, input);
+        if (!started.accepted()) {
+            return CompletableFuture.failedFuture(new RejectedExecutionException(
+                    started.code() == StartResult.THROTTLED ? "throttled: the shard's ring is full" : "engine shut down"));
+        }
+        return started.completion();
+    }
+
+    /** Aborts a running execution (status ABORTED with this error and cause); unknown ARNs are ignored. */
+    public void stop(String executionArn, String error, String cause) {
+        shards.stop(executionArn, error, cause);
+    }
+
+    /** The metrics of a state machine this engine has run (all zero before its first start). */
+    public StateMachineMetrics metrics(StateMachine machine) {
+        return shards.metrics(machine);
+    }
+
+    /**
+     * Stops taking executions, lets those in flight finish until the context's shutdown timeout,
+     * aborts the rest (status ABORTED), and stops the shard threads.
+     */
+    @Override
+    public void close() {
+        shards.shutdown(context.shutdownTimeout);
+    }
+
+    /**
+     * How an engine runs, with fluent setters and validated defaults (see {@link #conclude()}).
+     */
+    public static final class Context {
+        public static final String SHARDS_PROP = "quickstep.shards";
+        public static final String RING_SIZE_PROP = "quickstep.ring.size";
+        public static final int RING_SIZE_DEFAULT = 16_384;
+        public static final String IDLE_STRATEGY_PROP = "quickstep.idle.strategy";
+        /** Spin briefly, then yield, then park up to a millisecond: kind to a shared machine. */
+        public static final String IDLE_STRATEGY_DEFAULT = "backoff";
+        public static final String PIN_THREADS_PROP = "quickstep.pin.threads";
+
+        private int shards = Integer.getInteger(SHARDS_PROP, Runtime.getRuntime().availableProcessors());
+        private int ringSize = Integer.getInteger(RING_SIZE_PROP, RING_SIZE_DEFAULT);
+        private String idleStrategy = System.getProperty(IDLE_STRATEGY_PROP, IDLE_STRATEGY_DEFAULT);
+        private boolean pinThreads = Boolean.parseBoolean(System.getProperty(PIN_THREADS_PROP, "false"));
+        private TaskHandler tasks = new TaskHandlers();
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
+        private Clock clock = Clock.SYSTEM;
+
+        /** Shard threads; default: one per available processor. */
+        public Context shards(int shards) {
+            this.shards = shards;
+            return this;
+        }
+
+        /** Slots per shard ring, a power of two; default {@value #RING_SIZE_DEFAULT}. */
+        public Context ringSize(int ringSize) {
+            this.ringSize = ringSize;
+            return this;
+        }
+
+        /**
+         * What a shard thread does when it has nothing to do: {@code backoff} (default),
+         * {@code busy-spin} (lowest latency, burns its core), {@code yielding} or {@code sleeping}.
+         */
+        public Context idleStrategy(String idleStrategy) {
+            this.idleStrategy = idleStrategy;
+            return this;
+        }
+
+        /** Pin each shard thread to a CPU where the OS allows (default off; a warning when it cannot). */
+        public Context pinThreads(boolean pinThreads) {
+            this.pinThreads = pinThreads;
+            return this;
+        }
+
+        /** The task handlers executions use unless a start names others. */
+        public Context tasks(TaskHandler tasks) {
+            this.tasks = tasks;
+            return this;
+        }
+
+        /** How long {@link Engine#close()} lets executions in flight finish before aborting them. */
+        public Context shutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+            return this;
+        }
+
+        /** The clock executions read; it must be one that passes by itself, such as the default. */
+        public Context clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Checks the settings; throws {@link IllegalArgumentException} naming the first bad one. */
+        public Context conclude() {
+            if (shards < 1 || shards > 1024) {
+                throw new IllegalArgumentException("shards must be 1..1024, was " + shards);
+            }
+            if (ringSize < 64 || Integer.bitCount(ringSize) != 1) {
+                throw new IllegalArgumentException("ringSize must be a power of two >= 64, was " + ringSize);
+            }
+            Shards.idleStrategy(idleStrategy); // throws on an unknown name
+            if (tasks == null || clock == null || shutdownTimeout == null || shutdownTimeout.isNegative()) {
+                throw new IllegalArgumentException("tasks, clock and a non-negative shutdownTimeout are required");
+            }
+            return this;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.quickstep.runtime;
+
+import io.quickstep.api.ExecutionResult;
+import io.quickstep.compiler.Program;
+import io.quickstep.vm.Execution;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * An execution as its shard tracks it: what it runs, who waits for its result, its metrics, and the
+ * timer of its time limit. Touched only by the shard's thread once started.
+ */
+final class RunningExecution {
+    final Execution execution;
+    final Program program;
+    final long inputBytes;
+    final StateMachineMetrics metrics;
+    /** Completed with the result; null for an asynchronous start nobody waits on. */
+    final CompletableFuture<ExecutionResult> completion;
+    long deadlineTimerId;
+    /** When the start was accepted, for the latency metric. */
+    final long startNanos = System.nanoTime();
+
+    RunningExecution(Execution execution, Program program, long inputBytes, StateMachineMetrics metrics,
+                     CompletableFuture<ExecutionResult> completion) {
+        this.execution = execution;
+        this.program = program;
+        this.inputBytes = inputBytes;
+        this.metrics = metrics;
+        this.completion = completion;
+    }
+}

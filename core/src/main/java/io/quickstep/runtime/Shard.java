@@ -1,0 +1,279 @@
+package io.quickstep.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.RingBuffer;
+import io.quickstep.api.ExecutionResult;
+import io.quickstep.api.ExecutionStatus;
+import io.quickstep.error.StatesErrors;
+import io.quickstep.vm.Clock;
+import io.quickstep.vm.Driver;
+import io.quickstep.vm.Execution;
+import io.quickstep.vm.Frame;
+import org.agrona.DeadlineTimerWheel;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.concurrent.Agent;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One shard: a Disruptor ring consumed by one thread that owns every execution started on it. All
+ * events of an execution (start, asynchronous task outcomes, stop) come through the ring; timers
+ * (Wait, retry back-off, task and execution time limits) live on the shard's timer wheel. The thread
+ * runs an agent duty cycle: poll the ring, poll the timers, idle when there was nothing to do. No
+ * execution state is ever touched by another thread, so none of it is locked.
+ */
+final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEvent>, DeadlineTimerWheel.TimerHandler {
+    /** Events handled per duty cycle before the timers get their turn. */
+    private static final int EVENT_BATCH = 256;
+    private static final int TIMER_BATCH = 256;
+    /** Timer kind of an execution's time limit (the VM's kinds are WAKE and TASK_TIMEOUT). */
+    private static final int DEADLINE = 100;
+
+    private final int index;
+    private final RingBuffer<ShardEvent> ring;
+    private final EventPoller<ShardEvent> poller;
+    private final int startReserve;
+    private final Clock clock;
+    private final boolean pin;
+    private final DeadlineTimerWheel wheel;
+    private final Long2ObjectHashMap<TimerTask> timers = new Long2ObjectHashMap<>();
+    /** Executions on this shard by ARN, for stop requests. */
+    private final Map<String, RunningExecution> running = new HashMap<>();
+    /** Executions with frames made ready on this thread outside an event (see {@link #deliver}). */
+    private final ArrayDeque<Execution> dirty = new ArrayDeque<>();
+    private int eventsThisCycle;
+    private boolean abortNewStarts;
+    volatile Thread thread;
+    /** Set while the thread is about to park, so producers know to unpark it. */
+    volatile boolean idle;
+
+    Shard(int index, int ringSize, Clock clock, boolean pin) {
+        this.index = index;
+        this.ring = RingBuffer.createMultiProducer(ShardEvent::new, ringSize);
+        this.poller = ring.newPoller();
+        ring.addGatingSequences(poller.getSequence());
+        // Starts may not take the last eighth of the ring: task outcomes and stops always find room.
+        this.startReserve = Math.max(1, ringSize / 8);
+        this.clock = clock;
+        this.pin = pin;
+        this.wheel = new DeadlineTimerWheel(TimeUnit.MILLISECONDS, clock.millis(), 1, 1024);
+    }
+
+    // ---- any thread --------------------------------------------------------------------------
+
+    /** Offers an execution to this shard; false when the ring has no room for another start. */
+    boolean tryStart(RunningExecution execution) {
+        if (ring.remainingCapacity() <= startReserve) {
+            return false;
+        }
+        boolean published = ring.tryPublishEvent((event, sequence, r) -> {
+            event.kind = ShardEvent.START;
+            event.running = r;
+        }, execution);
+        if (published) {
+            wake();
+        }
+        return published;
+    }
+
+    /** Asks the shard to stop an execution (if it still runs); waits for room if the ring is full. */
+    void stop(String executionArn, String error, String cause) {
+        ring.publishEvent((event, sequence, arn) -> {
+            event.kind = ShardEvent.STOP;
+            event.executionArn = arn;
+            event.stopError = error;
+            event.stopCause = cause;
+        }, executionArn);
+        wake();
+    }
+
+    /** Asks the shard to abort every execution it runs, and any it is asked to start after. */
+    void abortAll() {
+        ring.publishEvent((event, sequence) -> event.kind = ShardEvent.ABORT_ALL);
+        wake();
+    }
+
+    /** An asynchronous task call ended: its outcome goes through the ring unless we are the shard. */
+    @Override
+    protected void deliver(Frame frame, int attempt, JsonNode result, Throwable error) {
+        if (Thread.currentThread() == thread) {
+            taskCompleted(frame, attempt, result, error);
+            dirty.add(frame.execution());
+            return;
+        }
+        ring.publishEvent((event, sequence, f) -> {
+            event.kind = ShardEvent.TASK_DONE;
+            event.frame = f;
+            event.attempt = attempt;
+            event.result = result;
+            event.error = error;
+        }, frame);
+        wake();
+    }
+
+    private void wake() {
+        // Pairs with the idle flag's write-then-check in ShardIdleStrategy: one side always sees the other.
+        if (idle) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** Whether events wait in the ring (read by the idle strategy before it parks). */
+    boolean hasEvents() {
+        return ring.getCursor() > poller.getSequence().get();
+    }
+
+    // ---- the shard's thread ------------------------------------------------------------------
+
+    @Override
+    public void onStart() {
+        thread = Thread.currentThread();
+        if (pin) {
+            CpuPinning.pinCurrentThread(index % Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    @Override
+    public int doWork() throws Exception {
+        eventsThisCycle = 0;
+        poller.poll(this);
+        int work = eventsThisCycle;
+        work += wheel.poll(clock.millis(), this, TIMER_BATCH);
+        return work;
+    }
+
+    @Override
+    public String roleName() {
+        return "quickstep-shard-" + index;
+    }
+
+    @Override
+    public boolean onEvent(ShardEvent event, long sequence, boolean endOfBatch) {
+        try {
+            switch (event.kind) {
+                case ShardEvent.START:
+                    start(event.running);
+                    break;
+                case ShardEvent.TASK_DONE:
+                    taskCompleted(event.frame, event.attempt, event.result, event.error);
+                    dirty.add(event.frame.execution());
+                    break;
+                case ShardEvent.STOP:
+                    RunningExecution target = running.get(event.executionArn);
+                    if (target != null) {
+                        end(target.execution, ExecutionStatus.ABORTED, event.stopError, event.stopCause);
+                        settle(target.execution);
+                    }
+                    break;
+                case ShardEvent.ABORT_ALL:
+                    abortAll("States.Aborted", "The engine shut down before the execution ended");
+                    break;
+                default:
+                    throw new IllegalStateException("unknown shard event " + event.kind);
+            }
+            drainDirty();
+        } finally {
+            event.clear();
+        }
+        return ++eventsThisCycle < EVENT_BATCH;
+    }
+
+    private void start(RunningExecution r) {
+        Execution execution = r.execution;
+        execution.attachment = r;
+        running.put(execution.arn(), r);
+        if (abortNewStarts) {
+            end(execution, ExecutionStatus.ABORTED, "States.Aborted", "The engine shut down before the execution ended");
+        } else {
+            r.deadlineTimerId = scheduleTimer(execution.deadlineMillis(), DEADLINE, null, 0);
+            timers.get(r.deadlineTimerId).execution = r;
+            begin(execution, r.program, r.inputBytes);
+        }
+        settle(execution);
+    }
+
+    @Override
+    public boolean onTimerExpiry(TimeUnit timeUnit, long now, long timerId) {
+        TimerTask task = timers.remove(timerId);
+        if (task != null) {
+            if (task.kind == DEADLINE) {
+                end(task.execution.execution, ExecutionStatus.TIMED_OUT, StatesErrors.TIMEOUT, null);
+                settle(task.execution.execution);
+            } else {
+                timerExpired(task.kind, task.frame, task.token);
+                dirty.add(task.frame.execution());
+                drainDirty();
+            }
+        }
+        return true;
+    }
+
+    private void drainDirty() {
+        Execution execution;
+        while ((execution = dirty.poll()) != null) {
+            runReady(execution);
+            settle(execution);
+        }
+    }
+
+    /** Finishes an execution that has a result: metrics, its waiter, and its bookkeeping. */
+    private void settle(Execution execution) {
+        ExecutionResult result = execution.result();
+        RunningExecution r = (RunningExecution) execution.attachment;
+        if (result == null || r == null || running.remove(execution.arn()) == null) {
+            return;
+        }
+        cancelTimer(r.deadlineTimerId);
+        r.metrics.ended(result, System.nanoTime() - r.startNanos);
+        if (r.completion != null) {
+            r.completion.complete(result);
+        }
+    }
+
+    /** Shutdown: aborts every execution still running here, and any started after. */
+    private void abortAll(String error, String cause) {
+        abortNewStarts = true;
+        for (RunningExecution r : running.values().toArray(new RunningExecution[0])) {
+            end(r.execution, ExecutionStatus.ABORTED, error, cause);
+            settle(r.execution);
+        }
+    }
+
+    @Override
+    protected long scheduleTimer(long atMillis, int kind, Frame frame, long token) {
+        long id = wheel.scheduleTimer(atMillis);
+        timers.put(id, new TimerTask(kind, frame, token));
+        return id;
+    }
+
+    @Override
+    protected void cancelTimer(long timerId) {
+        if (timers.remove(timerId) != null) {
+            wheel.cancelTimer(timerId);
+        }
+    }
+
+    @Override
+    protected boolean acceptsAsync() {
+        return true;
+    }
+
+    /** What a timer on the wheel is for. */
+    private static final class TimerTask {
+        final int kind;
+        final Frame frame;
+        final long token;
+        RunningExecution execution;
+
+        TimerTask(int kind, Frame frame, long token) {
+            this.kind = kind;
+            this.frame = frame;
+            this.token = token;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.quickstep.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.api.ExecutionResult;
+import io.quickstep.api.StartResult;
+import io.quickstep.api.StateMachine;
+import io.quickstep.task.TaskHandler;
+import io.quickstep.vm.Clock;
+import io.quickstep.vm.DataLimit;
+import io.quickstep.vm.Execution;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.YieldingIdleStrategy;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The engine's shards and their threads: routes each start to a shard (by execution name, so a
+ * stop for the same name finds it), counts what happens per state machine, and shuts down in order.
+ */
+public final class Shards {
+    private static final Logger LOG = Logger.getLogger(Shards.class.getName());
+
+    private final Shard[] shards;
+    private final AgentRunner[] runners;
+    private final Clock clock;
+    private final ConcurrentHashMap<StateMachine, StateMachineMetrics> metrics = new ConcurrentHashMap<>();
+    private volatile boolean accepting = true;
+
+    public Shards(int count, int ringSize, String idleStrategy, boolean pinThreads, Clock clock) {
+        this.clock = clock;
+        this.shards = new Shard[count];
+        this.runners = new AgentRunner[count];
+        for (int i = 0; i < count; i++) {
+            shards[i] = new Shard(i, ringSize, clock, pinThreads);
+            // An agent never dies from an exception: it is logged and the duty cycle goes on.
+            runners[i] = new AgentRunner(new ShardIdleStrategy(shards[i], idleStrategy(idleStrategy)),
+                    error -> LOG.log(Level.SEVERE, "Quickstep shard error", error), null, shards[i]);
+            AgentRunner.startOnThread(runners[i]);
+        }
+    }
+
+    /** The Agrona idle strategy for a name of {@link io.quickstep.api.Engine.Context#idleStrategy}. */
+    public static IdleStrategy idleStrategy(String name) {
+        switch (name) {
+            case "backoff":
+                return new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1),
+                        TimeUnit.MILLISECONDS.toNanos(1));
+            case "busy-spin":
+                return new BusySpinIdleStrategy();
+            case "yielding":
+                return new YieldingIdleStrategy();
+            case "sleeping":
+                return new SleepingMillisIdleStrategy(1);
+            default:
+                throw new IllegalArgumentException("unknown idle strategy '" + name
+                        + "': use backoff, busy-spin, yielding or sleeping");
+        }
+    }
+
+    public StartResult start(StateMachine machine, JsonNode input, String name, TaskHandler tasks) {
+        StateMachineMetrics counters = metrics(machine);
+        if (!accepting) {
+            return new StartResult(StartResult.SHUT_DOWN, null, null);
+        }
+        String executionName = name != null ? name : Execution.randomId();
+        Execution execution = new Execution(machine.name(), executionName, input, clock, tasks,
+                machine.timeoutMillis());
+        CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
+        RunningExecution running = new RunningExecution(execution, machine.program(), DataLimit.measure(input),
+                counters, completion);
+        String arn = execution.arn();
+        // Counted before it is offered, so that a fast end can never be counted before its start.
+        counters.started.increment();
+        if (!shardOf(executionName).tryStart(running)) {
+            counters.started.decrement();
+            counters.throttled.increment();
+            return new StartResult(StartResult.THROTTLED, null, null);
+        }
+        return new StartResult(StartResult.ACCEPTED, arn, completion);
+    }
+
+    /** Routes a stop to the shard that runs the execution named in the ARN. */
+    public void stop(String executionArn, String error, String cause) {
+        String[] parts = executionArn.split(":");
+        if (parts.length == 9 && parts[5].equals("express")) {
+            shardOf(parts[7]).stop(executionArn, error, cause);
+        }
+    }
+
+    public StateMachineMetrics metrics(StateMachine machine) {
+        return metrics.computeIfAbsent(machine, m -> new StateMachineMetrics(m.name(), m.program()));
+    }
+
+    private Shard shardOf(String executionName) {
+        return shards[(executionName.hashCode() & Integer.MAX_VALUE) % shards.length];
+    }
+
+    /**
+     * Refuses new starts, waits up to {@code grace} for running executions to end, aborts the rest,
+     * then stops the shard threads.
+     */
+    public void shutdown(Duration grace) {
+        accepting = false;
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (running() > 0 && System.nanoTime() < deadline) {
+            sleepBriefly();
+        }
+        for (Shard shard : shards) {
+            shard.abortAll();
+        }
+        long abortDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (running() > 0 && System.nanoTime() < abortDeadline) {
+            sleepBriefly();
+        }
+        for (AgentRunner runner : runners) {
+            runner.close();
+        }
+    }
+
+    private long running() {
+        long total = 0;
+        for (StateMachineMetrics m : metrics.values()) {
+            total += m.running();
+        }
+        return total;
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

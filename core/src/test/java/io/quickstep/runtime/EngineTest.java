@@ -1,0 +1,159 @@
+package io.quickstep.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.api.Engine;
+import io.quickstep.api.ExecutionResult;
+import io.quickstep.api.ExecutionStatus;
+import io.quickstep.api.StartResult;
+import io.quickstep.api.StateMachine;
+import io.quickstep.json.Json;
+import io.quickstep.task.AsyncTaskHandler;
+import io.quickstep.task.TaskHandlers;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EngineTest {
+    private static final String LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:";
+
+    static StateMachine machine(String definition) throws Exception {
+        return StateMachine.create("test", definition.replace('\'', '"'));
+    }
+
+    static JsonNode json(String text) throws Exception {
+        return Json.parse(text.replace('\'', '"'));
+    }
+
+    static void assertInvariant(StateMachineMetrics m) {
+        assertEquals(m.started(), m.succeeded() + m.failed() + m.timedOut() + m.aborted(),
+                "started = succeeded + failed + timed out + aborted");
+    }
+
+    @Test
+    void shouldTakeAsyncTaskResultsBackOntoTheShard() throws Exception {
+        StateMachine machine = machine("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + LAMBDA + "echo',"
+                + "'ResultPath':'$.echo','End':true}}}");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(
+                runnable -> new Thread(runnable, "handler-pool"));
+        TaskHandlers tasks = new TaskHandlers().register("echo", (AsyncTaskHandler) request ->
+                CompletableFuture.supplyAsync(() -> Json.NODES.textNode(Thread.currentThread().getName()), pool));
+        try (Engine engine = Engine.launch(new Engine.Context().shards(2).tasks(tasks))) {
+            ExecutionResult result = engine.startSync(machine, json("{'a':1}")).get(10, TimeUnit.SECONDS);
+            assertEquals(ExecutionStatus.SUCCEEDED, result.status());
+            assertEquals(1, result.output().get("a").asInt());
+            assertEquals("handler-pool", result.output().get("echo").asText(), "completed on another thread");
+            assertInvariant(engine.metrics(machine));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void shouldAbandonAndCancelATaskThatRunsPastItsTimeout() throws Exception {
+        StateMachine machine = machine("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + LAMBDA + "slow',"
+                + "'TimeoutSeconds':1,'End':true}}}");
+        CompletableFuture<JsonNode> never = new CompletableFuture<>();
+        TaskHandlers tasks = new TaskHandlers().register("slow", (AsyncTaskHandler) request -> never);
+        try (Engine engine = Engine.launch(new Engine.Context().shards(1).tasks(tasks))) {
+            ExecutionResult result = engine.startSync(machine, json("{}")).get(10, TimeUnit.SECONDS);
+            assertEquals(ExecutionStatus.FAILED, result.status());
+            assertEquals("States.Timeout", result.error());
+            assertTrue(never.isCancelled(), "the handler is told through cancellation");
+        }
+    }
+
+    @Test
+    void shouldRefuseStartsAtOnceWhenTheRingIsFullAndLoseNoneItAccepted() throws Exception {
+        StateMachine machine = machine("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + LAMBDA + "gate',"
+                + "'End':true}}}");
+        CountDownLatch gate = new CountDownLatch(1);
+        TaskHandlers tasks = new TaskHandlers().register("gate", request -> {
+            gate.await(); // blocks the shard thread: nothing more is consumed until released
+            return request.input();
+        });
+        try (Engine engine = Engine.launch(new Engine.Context().shards(1).ringSize(64).tasks(tasks))) {
+            List<CompletableFuture<ExecutionResult>> accepted = new ArrayList<>();
+            int throttled = 0;
+            for (int i = 0; i < 200; i++) {
+                StartResult start = engine.start(machine, json("{'i':" + i + "}"));
+                if (start.accepted()) {
+                    accepted.add(start.completion());
+                } else {
+                    assertEquals(StartResult.THROTTLED, start.code());
+                    throttled++;
+                }
+            }
+            gate.countDown();
+            for (CompletableFuture<ExecutionResult> completion : accepted) {
+                assertEquals(ExecutionStatus.SUCCEEDED, completion.get(10, TimeUnit.SECONDS).status());
+            }
+            StateMachineMetrics metrics = engine.metrics(machine);
+            assertTrue(throttled > 0, "a 64-slot ring cannot take 200 starts while its consumer is blocked");
+            assertEquals(throttled, metrics.throttled());
+            assertEquals(accepted.size(), metrics.succeeded());
+            assertInvariant(metrics);
+        }
+    }
+
+    @Test
+    void shouldAbortARunningExecutionOnStop() throws Exception {
+        StateMachine machine = machine("{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':60,'End':true}}}");
+        try (Engine engine = Engine.launch(new Engine.Context().shards(2))) {
+            StartResult start = engine.start(machine, json("{}"));
+            assertTrue(start.executionArn().startsWith("arn:aws:states:us-east-1:123456789012:express:test:"));
+            engine.stop(start.executionArn(), "Stopped.ByTest", "no longer needed");
+            ExecutionResult result = start.completion().get(10, TimeUnit.SECONDS);
+            assertEquals(ExecutionStatus.ABORTED, result.status());
+            assertEquals("Stopped.ByTest", result.error());
+            assertEquals("no longer needed", result.cause());
+            assertInvariant(engine.metrics(machine));
+        }
+    }
+
+    @Test
+    void shouldAbortWhatIsStillRunningWhenShutdownTimeoutPasses() throws Exception {
+        StateMachine waiting = machine("{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':60,'End':true}}}");
+        StateMachine quick = machine("{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}");
+        Engine engine = Engine.launch(new Engine.Context().shards(2).shutdownTimeout(Duration.ofMillis(200)));
+        List<CompletableFuture<ExecutionResult>> waits = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            waits.add(engine.startSync(waiting, json("{}")));
+        }
+        ExecutionResult quickResult = engine.startSync(quick, json("{'x':1}")).get(10, TimeUnit.SECONDS);
+        engine.close();
+        assertEquals(ExecutionStatus.SUCCEEDED, quickResult.status());
+        for (CompletableFuture<ExecutionResult> wait : waits) {
+            assertEquals(ExecutionStatus.ABORTED, wait.get(10, TimeUnit.SECONDS).status());
+        }
+        assertEquals(StartResult.SHUT_DOWN, engine.start(quick, json("{}")).code());
+        assertInvariant(engine.metrics(waiting));
+        assertEquals(20, engine.metrics(waiting).aborted());
+    }
+
+    @Test
+    void shouldTimeOutTheExecutionOnTheTimerWheel() throws Exception {
+        StateMachine machine = machine("{'TimeoutSeconds':1,'StartAt':'W','States':{"
+                + "'W':{'Type':'Wait','Seconds':30,'End':true}}}");
+        try (Engine engine = Engine.launch(new Engine.Context().shards(1))) {
+            ExecutionResult result = engine.startSync(machine, json("{}")).get(10, TimeUnit.SECONDS);
+            assertEquals(ExecutionStatus.TIMED_OUT, result.status());
+            assertEquals("States.Timeout", result.error());
+            assertEquals(1, engine.metrics(machine).timedOut());
+        }
+    }
+
+    @Test
+    void shouldRejectABadContextNamingTheSetting() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Engine.Context().ringSize(1000).conclude());
+        assertTrue(e.getMessage().contains("ringSize"));
+    }
+}
