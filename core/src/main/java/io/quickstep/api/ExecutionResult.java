@@ -15,6 +15,20 @@ public record ExecutionResult(ExecutionStatus status, JsonNode output, String er
         return status == ExecutionStatus.SUCCEEDED;
     }
 
+    /**
+     * The billed duration, as StartSyncExecution's {@code billingDetails} report it for Express
+     * workflows: the duration rounded up to the next 100 milliseconds.
+     */
+    public long billedDurationMillis() {
+        long duration = Math.max(0, stopMillis - startMillis);
+        return Math.max(100, (duration + 99) / 100 * 100);
+    }
+
+    /** The billed memory: Express workflows are billed in 64 MB chunks; an in-process execution uses one. */
+    public long billedMemoryMb() {
+        return 64;
+    }
+
     /** {@code {"status":..,"output":..}} or {@code {"status":..,"error":..,"cause":..}}. */
     public ObjectNode toJson() {
         ObjectNode node = Json.NODES.objectNode();

@@ -78,7 +78,7 @@ public abstract class Driver {
                 frame.taskCall.cancel(true); // the handler is told the call was abandoned
                 frame.taskCall = null;
             }
-            Tasks.failed(frame, Tasks.timedOut());
+            Tasks.failed(frame, Tasks.timedOut(frame));
         }
     }
 

@@ -58,6 +58,8 @@ public final class Frame implements PathScope {
     TaskRequest taskRequest;
     int taskAttempt;
     long taskTimeoutMillis;
+    /** Whether HeartbeatSeconds, not TimeoutSeconds, sets the call's limit. */
+    boolean taskHeartbeatFirst;
     /** The asynchronous call in flight, cancelled if the frame stops waiting for it; else null. */
     java.util.concurrent.Future<?> taskCall;
     /** The timer for the call's time limit, if one was set. */

@@ -29,6 +29,7 @@ final class Tasks {
         JsonNode context = frame.program.usesContext() ? frame.context() : null;
         frame.taskRequest = new TaskRequest(state.name(), spec.resource(), frame.value, context);
         frame.taskTimeoutMillis = Math.min(timeoutMillis, heartbeatMillis);
+        frame.taskHeartbeatFirst = heartbeatMillis < timeoutMillis;
         frame.taskAttempt++;
         frame.status = Frame.Status.WAITING_TASK;
     }
@@ -57,9 +58,12 @@ final class Tasks {
         frame.execution.ready(frame);
     }
 
-    /** The failure a task that ran past its limit gets: AWS gives it an empty cause. */
-    static ExecutionFailure timedOut() {
-        return new ExecutionFailure(StatesErrors.TIMEOUT, "");
+    /**
+     * The failure a task that ran past its limit gets: States.HeartbeatTimeout when the heartbeat
+     * limit was the shorter one, else States.Timeout; AWS gives it an empty cause.
+     */
+    static ExecutionFailure timedOut(Frame frame) {
+        return new ExecutionFailure(frame.taskHeartbeatFirst ? StatesErrors.HEARTBEAT_TIMEOUT : StatesErrors.TIMEOUT, "");
     }
 
     /** A time limit in milliseconds from its constant or path form; {@code Long.MAX_VALUE} when absent. */

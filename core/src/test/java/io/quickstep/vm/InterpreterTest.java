@@ -96,6 +96,19 @@ class InterpreterTest {
     }
 
     @Test
+    void shouldFailWithHeartbeatTimeoutWhenTheHeartbeatLimitIsShorter() throws Exception {
+        TaskHandlers tasks = new TaskHandlers().register("silent", request -> {
+            throw new TaskTimeoutException();
+        });
+        RecordingClock clock = new RecordingClock();
+        ExecutionResult result = run("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':"
+                + "'arn:aws:lambda:us-east-1:123456789012:function:silent','TimeoutSeconds':10,'HeartbeatSeconds':3,"
+                + "'End':true}}}", "{}", tasks, clock);
+        assertEquals("States.HeartbeatTimeout", result.error());
+        assertEquals(List.of(3000L), clock.sleeps);
+    }
+
+    @Test
     void shouldRunParallelBranchesInOrderAndMapItemsWithSelector() throws Exception {
         ExecutionResult result = run("{'StartAt':'P','States':{"
                 + "'P':{'Type':'Parallel','Branches':["
