@@ -1,0 +1,107 @@
+package io.quickstep.jsonata;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quickstep.json.Json;
+import io.quickstep.path.JsonEquality;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Properties of the conversion between Jackson values and the JSONata library's, over random JSON trees. */
+class JsonataValueProperties {
+
+    /** Objects and arrays come back as the very node; scalars as an equal one. */
+    @Property(tries = 300)
+    void statesInputEvaluatesToTheInput(@ForAll("values") JsonNode input) {
+        MapScope scope = new MapScope(Json.NODES.objectNode().set("input", input), Map.of());
+        JsonNode value = scope.eval("$states.input");
+        if (input.isContainerNode()) {
+            assertSame(input, value);
+        } else {
+            assertTrue(JsonEquality.equal(input, value), () -> Json.write(input) + " became " + Json.write(value));
+        }
+    }
+
+    @Property(tries = 300)
+    void everyValueSurvivesConversionIntoLibraryValuesAndBack(@ForAll("values") JsonNode value) {
+        Object library = plainCopy(JsonataValues.toJsonata(value));
+        assertTrue(JsonEquality.equal(value, JsonataValues.toJson(library)), () -> Json.write(value));
+    }
+
+    /**
+     * The library serialises the views (read member by member, number by number) and {@code $parse}
+     * reads the text back. The value goes in an object, as {@code $string} leaves a string unquoted.
+     */
+    @Property(tries = 200)
+    void serialisingAndParsingInsideJsonataGivesAnEqualValue(@ForAll("values") JsonNode input) {
+        MapScope scope = new MapScope(Json.NODES.objectNode().set("input", input), Map.of());
+        JsonNode value = scope.eval("$parse($string({'v': $states.input})).v");
+        assertTrue(JsonEquality.equal(input, value), () -> Json.write(input) + " became " + Json.write(value));
+    }
+
+    /** The value as the library builds values of its own: plain maps and lists, no views. */
+    private static Object plainCopy(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, member) -> copy.put((String) key, plainCopy(member)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(item -> copy.add(plainCopy(item)));
+            return copy;
+        }
+        return value;
+    }
+
+    @Provide
+    Arbitrary<JsonNode> values() {
+        return value(4);
+    }
+
+    /**
+     * Random JSON values with numbers of every kind Jackson parses: ints, longs, exact decimals.
+     * Keys hold no quote or backslash: the library's {@code $string} leaves them unescaped in keys.
+     */
+    private static Arbitrary<JsonNode> value(int depth) {
+        Arbitrary<String> key = Arbitraries.strings().withCharRange('a', 'z').withChars('é', '€', ' ').ofMaxLength(8);
+        Arbitrary<String> text = Arbitraries.strings().withCharRange('a', 'z').withChars('é', '€', ' ', '"', '\\', '\n')
+                .ofMaxLength(8);
+        Arbitrary<JsonNode> scalars = Arbitraries.oneOf(
+                text.map(t -> (JsonNode) Json.NODES.textNode(t)),
+                Arbitraries.integers().map(i -> (JsonNode) Json.NODES.numberNode(i)),
+                Arbitraries.longs().between(-(1L << 53), 1L << 53).map(l -> (JsonNode) Json.NODES.numberNode(l)),
+                Arbitraries.bigDecimals().between(BigDecimal.valueOf(-1e6), BigDecimal.valueOf(1e6)).ofScale(3)
+                        .map(d -> (JsonNode) Json.NODES.numberNode(d)),
+                Arbitraries.of(true, false).map(b -> (JsonNode) Json.NODES.booleanNode(b)),
+                Arbitraries.just((JsonNode) Json.NODES.nullNode()));
+        if (depth == 0) {
+            return scalars;
+        }
+        Arbitrary<JsonNode> array = value(depth - 1).list().ofMaxSize(4).map(items -> {
+            ArrayNode node = Json.NODES.arrayNode();
+            node.addAll(items);
+            return node;
+        });
+        Arbitrary<JsonNode> object = Arbitraries.maps(key, value(depth - 1)).ofMaxSize(4).map(fields -> {
+            ObjectNode node = Json.NODES.objectNode();
+            fields.forEach(node::set);
+            return node;
+        });
+        return Arbitraries.frequencyOf(Tuple.of(3, scalars), Tuple.of(1, array), Tuple.of(1, object));
+    }
+}
