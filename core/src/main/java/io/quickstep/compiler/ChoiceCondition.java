@@ -1,10 +1,8 @@
 package io.quickstep.compiler;
 
-import io.quickstep.path.PathScope;
-
 /** A compiled Choice rule's condition. */
 public interface ChoiceCondition {
-    boolean test(PathScope scope);
+    boolean test(EvaluationScope scope);
 
     static ChoiceCondition and(ChoiceCondition[] operands) {
         return scope -> {

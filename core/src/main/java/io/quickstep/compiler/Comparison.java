@@ -67,7 +67,7 @@ public final class Comparison implements ChoiceCondition {
     }
 
     @Override
-    public boolean test(PathScope scope) {
+    public boolean test(EvaluationScope scope) {
         JsonNode value = variable.read(scope);
         if (kind == Kind.IS_PRESENT) {
             return (value != null) == constant.asBoolean();

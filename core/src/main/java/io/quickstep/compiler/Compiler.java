@@ -8,6 +8,7 @@ import io.quickstep.asl.model.Definition;
 import io.quickstep.asl.model.Retrier;
 import io.quickstep.asl.model.State;
 import io.quickstep.asl.model.StateDetails;
+import io.quickstep.jsonata.JsonataTemplate;
 import io.quickstep.path.JsonPath;
 
 import java.util.ArrayList;
@@ -59,9 +60,7 @@ public final class Compiler {
     }
 
     private StateInfo state(int index, State state, String at) throws CompileException {
-        if (state.isJsonata() || state.assign() != null || state.output() != null) {
-            throw unsupported(at, "JSONata, Assign and Output are not supported yet");
-        }
+        boolean jsonata = state.isJsonata();
         int entryPc = size;
         emit(Opcode.ENTER, index);
         int bodyPc = size;
@@ -70,31 +69,40 @@ public final class Compiler {
         Program[] children = new Program[0];
         StateDetails details = state.details();
         if (details instanceof StateDetails.Fail) {
-            emit(Opcode.FAIL, constant(failSpec((StateDetails.Fail) details, at)));
+            emit(Opcode.FAIL, constant(failSpec((StateDetails.Fail) details, jsonata, at)));
             return info(index, state, entryPc, bodyPc, null, null, children, at);
         }
-        emitSelection(Opcode.INPUT_PATH, state.inputPath(), at + "/InputPath");
+        if (!jsonata) {
+            emitSelection(Opcode.INPUT_PATH, state.inputPath(), at + "/InputPath");
+        }
         if (details instanceof StateDetails.Choice) {
-            emit(Opcode.CHOICE, constant(choiceTable((StateDetails.Choice) details, at)));
-            emitSelection(Opcode.OUTPUT_PATH, state.outputPath(), at + "/OutputPath");
+            emit(Opcode.CHOICE, constant(choiceTable((StateDetails.Choice) details, state, at)));
+            if (!jsonata) {
+                emitSelection(Opcode.OUTPUT_PATH, state.outputPath(), at + "/OutputPath");
+            }
             emit(Opcode.GOTO_CHOSEN, 0);
             return info(index, state, entryPc, bodyPc, null, null, children, at);
         }
+        boolean producesResult = !(details instanceof StateDetails.Wait || details instanceof StateDetails.Succeed);
         if (details instanceof StateDetails.Wait) {
-            emit(Opcode.WAIT, constant(waitSpec((StateDetails.Wait) details, at)));
-        } else if (!(details instanceof StateDetails.Succeed)) {
+            emit(Opcode.WAIT, constant(waitSpec((StateDetails.Wait) details, jsonata, at)));
+        } else if (producesResult) {
             if (state.parameters() != null && !(details instanceof StateDetails.Map)) {
-                emit(Opcode.PARAMETERS, constant(template(state.parameters(), at + "/Parameters")));
+                if (jsonata) {
+                    emit(Opcode.ARGUMENTS, constant(jsonataField(state.parameters(), "Arguments", at + "/Arguments")));
+                } else {
+                    emit(Opcode.PARAMETERS, constant(template(state.parameters(), at + "/Parameters")));
+                }
             }
             if (details instanceof StateDetails.Pass) {
                 JsonNode result = ((StateDetails.Pass) details).result();
-                if (result != null) {
+                if (result != null && !jsonata) {
                     emit(Opcode.RESULT_CONSTANT, constant(PayloadTemplate.constant(result)));
                 } else {
                     emit(Opcode.RESULT_VALUE, 0);
                 }
             } else if (details instanceof StateDetails.Task) {
-                task = taskSpec((StateDetails.Task) details, at);
+                task = taskSpec((StateDetails.Task) details, jsonata, at);
                 emit(Opcode.INVOKE, index);
             } else if (details instanceof StateDetails.Parallel) {
                 List<Definition> branches = ((StateDetails.Parallel) details).branches();
@@ -105,24 +113,35 @@ public final class Compiler {
                 emit(Opcode.PARALLEL, index);
             } else if (details instanceof StateDetails.Map) {
                 StateDetails.Map mapDetails = (StateDetails.Map) details;
-                String processorField = at + "/ItemProcessor";
-                children = new Program[] {child(mapDetails.processor(), processorField)};
-                map = mapSpec(mapDetails, state, at);
+                children = new Program[] {child(mapDetails.processor(), at + "/ItemProcessor")};
+                map = mapSpec(mapDetails, jsonata, at);
                 emit(Opcode.MAP, index);
             }
-            if (state.resultSelector() != null) {
+            if (state.resultSelector() != null && !jsonata) {
                 emit(Opcode.RESULT_SELECTOR, constant(template(state.resultSelector(), at + "/ResultSelector")));
             }
-            emitPath(Opcode.RESULT_PATH, state.resultPath(), at + "/ResultPath");
         }
-        emitSelection(Opcode.OUTPUT_PATH, state.outputPath(), at + "/OutputPath");
+        if (state.assign() != null) {
+            emit(Opcode.ASSIGN, constant(assignSpec(state.assign(), producesResult, jsonata, at + "/Assign")));
+        }
+        if (jsonata) {
+            if (state.output() != null) {
+                emit(Opcode.OUTPUT, constant(jsonataField(state.output(), "Output", at + "/Output")));
+            } else if (producesResult && !(details instanceof StateDetails.Pass)) {
+                emitPath(Opcode.RESULT_PATH, "$", at); // the output is the result
+            }
+        } else {
+            if (producesResult) {
+                emitPath(Opcode.RESULT_PATH, state.resultPath(), at + "/ResultPath");
+            }
+            emitSelection(Opcode.OUTPUT_PATH, state.outputPath(), at + "/OutputPath");
+        }
         if (state.end() || details instanceof StateDetails.Succeed) {
             emit(Opcode.END, 0);
         } else {
             emit(Opcode.GOTO, stateIndex.get(state.next()));
         }
-        StateInfo info = info(index, state, entryPc, bodyPc, task, map, children, at);
-        return info;
+        return info(index, state, entryPc, bodyPc, task, map, children, at);
     }
 
     private StateInfo info(int index, State state, int entryPc, int bodyPc, TaskSpec task, MapSpec map,
@@ -138,11 +157,12 @@ public final class Compiler {
         CatchPolicy[] catchers = new CatchPolicy[state.catchers().size()];
         for (int i = 0; i < catchers.length; i++) {
             Catcher c = state.catchers().get(i);
-            if (c.output() != null || c.assign() != null) {
-                throw unsupported(at + "/Catch/" + i, "Catch Output and Assign are not supported yet");
-            }
+            String catchAt = at + "/Catch/" + i;
+            boolean jsonata = state.isJsonata();
             catchers[i] = new CatchPolicy(c.errorEquals().toArray(new String[0]),
-                    c.resultPath() == null ? null : path(c.resultPath(), at + "/Catch/" + i + "/ResultPath"),
+                    jsonata || c.resultPath() == null ? null : path(c.resultPath(), catchAt + "/ResultPath"),
+                    jsonata, c.output() == null ? null : jsonataField(c.output(), "Output", catchAt + "/Output"),
+                    c.assign() == null ? null : assignSpec(c.assign(), true, jsonata, catchAt + "/Assign"),
                     stateIndex.get(c.next()));
         }
         return new StateInfo(index, state, entryPc, bodyPc, retry, catchers, task, children, map,
@@ -155,23 +175,31 @@ public final class Compiler {
         return program;
     }
 
-    private ChoiceTable choiceTable(StateDetails.Choice choice, String at) throws CompileException {
+    private ChoiceTable choiceTable(StateDetails.Choice choice, State state, String at) throws CompileException {
+        boolean jsonata = state.isJsonata();
         List<ChoiceRule> rules = choice.choices();
         ChoiceCondition[] conditions = new ChoiceCondition[rules.size()];
         int[] next = new int[rules.size()];
+        AssignSpec[] assigns = new AssignSpec[rules.size()];
+        JsonataField[] outputs = new JsonataField[rules.size()];
         for (int i = 0; i < conditions.length; i++) {
-            conditions[i] = condition(rules.get(i), at + "/Choices/" + i);
-            next[i] = stateIndex.get(rules.get(i).next());
+            ChoiceRule rule = rules.get(i);
+            String ruleAt = at + "/Choices/" + i;
+            conditions[i] = condition(rule, ruleAt);
+            next[i] = stateIndex.get(rule.next());
+            assigns[i] = rule.assign() == null ? null : assignSpec(rule.assign(), false, jsonata, ruleAt + "/Assign");
+            outputs[i] = rule.output() == null ? null : jsonataField(rule.output(), "Output", ruleAt + "/Output");
         }
         int defaultState = choice.defaultNext() == null ? -1 : stateIndex.get(choice.defaultNext());
-        return new ChoiceTable(conditions, next, defaultState);
+        return new ChoiceTable(conditions, next, assigns, outputs, defaultState,
+                state.assign() == null ? null : assignSpec(state.assign(), false, jsonata, at + "/Assign"),
+                state.output() == null || !jsonata ? null : jsonataField(state.output(), "Output", at + "/Output"));
     }
 
     private ChoiceCondition condition(ChoiceRule rule, String at) throws CompileException {
-        if (rule.output() != null || rule.assign() != null || rule.operator().equals("Condition")) {
-            throw unsupported(at, "JSONata conditions, Output and Assign are not supported yet");
-        }
         switch (rule.operator()) {
+            case "Condition":
+                return new JsonataCondition(jsonataField(rule.operand(), "Condition", at + "/Condition"));
             case "And":
             case "Or": {
                 ChoiceCondition[] operands = new ChoiceCondition[rule.children().size()];
@@ -195,32 +223,30 @@ public final class Compiler {
         }
     }
 
-    private TaskSpec taskSpec(StateDetails.Task task, String at) throws CompileException {
-        if (task.timeoutExpression() != null && task.timeoutSecondsPath() == null && task.timeoutSeconds() == null
-                || task.heartbeatExpression() != null && task.heartbeatSeconds() == null) {
-            throw unsupported(at, "JSONata timeouts are not supported yet");
-        }
-        return new TaskSpec(task.resource(), task.timeoutSeconds(), optionalPath(task.timeoutSecondsPath(),
-                at + "/TimeoutSecondsPath"), task.heartbeatSeconds(),
-                optionalPath(task.heartbeatSecondsPath(), at + "/HeartbeatSecondsPath"));
+    private TaskSpec taskSpec(StateDetails.Task task, boolean jsonata, String at) throws CompileException {
+        return new TaskSpec(task.resource(), task.timeoutSeconds(),
+                optionalPath(task.timeoutSecondsPath(), at + "/TimeoutSecondsPath"),
+                expression(jsonata, task.timeoutExpression(), "TimeoutSeconds", at),
+                task.heartbeatSeconds(), optionalPath(task.heartbeatSecondsPath(), at + "/HeartbeatSecondsPath"),
+                expression(jsonata, task.heartbeatExpression(), "HeartbeatSeconds", at));
     }
 
-    private WaitSpec waitSpec(StateDetails.Wait wait, String at) throws CompileException {
-        if (wait.seconds() != null && !wait.seconds().isIntegralNumber()
-                || wait.timestamp() != null && wait.timestamp().asText().startsWith("{%")) {
-            throw unsupported(at, "JSONata waits are not supported yet");
-        }
-        return new WaitSpec(wait.seconds() == null ? null : wait.seconds().asLong(),
-                wait.timestamp() == null ? null : wait.timestamp().asText(),
+    private WaitSpec waitSpec(StateDetails.Wait wait, boolean jsonata, String at) throws CompileException {
+        JsonataField secondsExpression = expression(jsonata, wait.seconds(), "Seconds", at);
+        JsonataField timestampExpression = expression(jsonata, wait.timestamp(), "Timestamp", at);
+        return new WaitSpec(wait.seconds() == null || secondsExpression != null ? null : wait.seconds().asLong(),
+                wait.timestamp() == null || timestampExpression != null ? null : wait.timestamp().asText(),
                 optionalPath(wait.secondsPath(), at + "/SecondsPath"),
-                optionalPath(wait.timestampPath(), at + "/TimestampPath"));
+                optionalPath(wait.timestampPath(), at + "/TimestampPath"), secondsExpression, timestampExpression);
     }
 
-    private FailSpec failSpec(StateDetails.Fail fail, String at) throws CompileException {
-        return new FailSpec(fail.error() == null ? null : fail.error().asText(),
-                optionalSelector("ErrorPath", fail.errorPath(), at),
-                fail.cause() == null ? null : fail.cause().asText(),
-                optionalSelector("CausePath", fail.causePath(), at));
+    private FailSpec failSpec(StateDetails.Fail fail, boolean jsonata, String at) throws CompileException {
+        JsonataField errorExpression = expression(jsonata, fail.error(), "Error", at);
+        JsonataField causeExpression = expression(jsonata, fail.cause(), "Cause", at);
+        return new FailSpec(fail.error() == null || errorExpression != null ? null : fail.error().asText(),
+                optionalSelector("ErrorPath", fail.errorPath(), at), errorExpression,
+                fail.cause() == null || causeExpression != null ? null : fail.cause().asText(),
+                optionalSelector("CausePath", fail.causePath(), at), causeExpression);
     }
 
     private PayloadTemplate optionalSelector(String field, String expression, String at) throws CompileException {
@@ -235,19 +261,50 @@ public final class Compiler {
         }
     }
 
-    private MapSpec mapSpec(StateDetails.Map map, State state, String at) throws CompileException {
-        if (map.items() != null || map.itemReader() != null || map.itemBatcher() != null
-                || map.resultWriter() != null) {
-            throw unsupported(at, "Items, ItemReader, ItemBatcher and ResultWriter are not supported yet");
+    private MapSpec mapSpec(StateDetails.Map map, boolean jsonata, String at) throws CompileException {
+        if (map.itemReader() != null || map.itemBatcher() != null || map.resultWriter() != null) {
+            throw unsupported(at, "ItemReader, ItemBatcher and ResultWriter are not supported yet");
         }
         JsonNode selector = map.itemSelector();
-        return new MapSpec(path(map.itemsPath(), at + "/ItemsPath"),
-                selector == null ? null : template(selector, at + "/ItemSelector"),
+        MapSpec.JsonataExpressions expressions = !jsonata ? null : new MapSpec.JsonataExpressions(
+                map.items() == null ? null : jsonataField(map.items(), "Items", at + "/Items"),
+                selector == null ? null : jsonataField(selector, "ItemSelector", at + "/ItemSelector"),
+                expression(true, map.maxConcurrency(), "MaxConcurrency", at),
+                expression(true, map.toleratedFailurePercentage(), "ToleratedFailurePercentage", at),
+                expression(true, map.toleratedFailureCount(), "ToleratedFailureCount", at));
+        return new MapSpec(jsonata ? null : path(map.itemsPath(), at + "/ItemsPath"),
+                selector == null || jsonata ? null : template(selector, at + "/ItemSelector"),
                 map.maxConcurrency(), optionalPath(map.maxConcurrencyPath(), at + "/MaxConcurrencyPath"),
                 map.toleratedFailurePercentage(),
                 optionalPath(map.toleratedFailurePercentagePath(), at + "/ToleratedFailurePercentagePath"),
                 map.toleratedFailureCount(),
-                optionalPath(map.toleratedFailureCountPath(), at + "/ToleratedFailureCountPath"));
+                optionalPath(map.toleratedFailureCountPath(), at + "/ToleratedFailureCountPath"), expressions);
+    }
+
+    /** A field that holds a JSONata expression string in a JSONata state, else null (a literal). */
+    private JsonataField expression(boolean jsonata, JsonNode value, String field, String at)
+            throws CompileException {
+        if (!jsonata || value == null || !value.isTextual() || !JsonataTemplate.isExpression(value.textValue())) {
+            return null;
+        }
+        return jsonataField(value, field, at + "/" + field);
+    }
+
+    private JsonataField jsonataField(JsonNode template, String field, String at) throws CompileException {
+        if (template.toString().contains("$states.context")) {
+            usesContext = true;
+        }
+        try {
+            return new JsonataField(JsonataTemplate.compile(template), field);
+        } catch (IllegalArgumentException e) {
+            throw invalid(at, e.getMessage());
+        }
+    }
+
+    private AssignSpec assignSpec(JsonNode assign, boolean fromResult, boolean jsonata, String at)
+            throws CompileException {
+        return jsonata ? new AssignSpec(null, fromResult, jsonataField(assign, "Assign", at))
+                : new AssignSpec(template(assign, at), fromResult, null);
     }
 
     private PayloadTemplate template(JsonNode template, String at) throws CompileException {

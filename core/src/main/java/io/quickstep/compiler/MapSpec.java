@@ -12,5 +12,14 @@ import io.quickstep.path.JsonPath;
 public record MapSpec(JsonPath itemsPath, PayloadTemplate itemSelector,
                       JsonNode maxConcurrency, JsonPath maxConcurrencyPath,
                       JsonNode toleratedFailurePercentage, JsonPath toleratedFailurePercentagePath,
-                      JsonNode toleratedFailureCount, JsonPath toleratedFailureCountPath) {
+                      JsonNode toleratedFailureCount, JsonPath toleratedFailureCountPath,
+                      JsonataExpressions jsonata) {
+
+    /**
+     * The JSONata forms of a Map state's fields (null in JSONPath states; each field null when
+     * absent): Items, ItemSelector, and number fields given as expressions.
+     */
+    public record JsonataExpressions(JsonataField items, JsonataField itemSelector, JsonataField maxConcurrency,
+                                     JsonataField toleratedFailurePercentage, JsonataField toleratedFailureCount) {
+    }
 }

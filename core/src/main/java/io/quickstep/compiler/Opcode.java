@@ -39,10 +39,16 @@ public final class Opcode {
     public static final int GOTO_CHOSEN = 15;
     /** Leaves the state and ends the program with value as its output. */
     public static final int END = 16;
+    /** value = JSONata Arguments #operand evaluated on {@code $states.input}. */
+    public static final int ARGUMENTS = 17;
+    /** value = JSONata Output #operand evaluated on {@code $states} (input, result). */
+    public static final int OUTPUT = 18;
+    /** Evaluates Assign #operand; the variables are set when the state is left. */
+    public static final int ASSIGN = 19;
 
     private static final String[] NAMES = {"ENTER", "INPUT_PATH", "PARAMETERS", "RESULT_CONSTANT", "RESULT_VALUE",
         "INVOKE", "RESULT_SELECTOR", "RESULT_PATH", "OUTPUT_PATH", "CHOICE", "WAIT", "PARALLEL", "MAP", "FAIL",
-        "GOTO", "GOTO_CHOSEN", "END"};
+        "GOTO", "GOTO_CHOSEN", "END", "ARGUMENTS", "OUTPUT", "ASSIGN"};
 
     private Opcode() {
     }

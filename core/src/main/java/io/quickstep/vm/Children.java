@@ -9,6 +9,7 @@ import io.quickstep.compiler.StateInfo;
 import io.quickstep.error.ExecutionFailure;
 import io.quickstep.error.StatesErrors;
 import io.quickstep.json.Json;
+import io.quickstep.jsonata.JsonataErrors;
 
 /**
  * The child frames of one Parallel or Map state: started up to the concurrency limit, collected in
@@ -58,11 +59,7 @@ final class Children {
     static void map(Frame frame, StateInfo state) {
         MapSpec spec = state.map();
         JsonNode input = frame.value;
-        JsonNode items = Paths.select(spec.itemsPath(), input, frame);
-        if (!items.isArray()) {
-            throw new ExecutionFailure(StatesErrors.RUNTIME, "Map state input must be an array but was: "
-                    + Json.write(items));
-        }
+        JsonNode items = items(spec, frame, input);
         long maxConcurrency = MapLimits.maxConcurrency(spec, frame, input);
         MapLimits tolerance = MapLimits.tolerance(spec, frame, input);
         int size = items.size();
@@ -70,7 +67,8 @@ final class Children {
         long[] bytes = new long[size];
         for (int index = 0; index < size; index++) {
             inputs[index] = itemInput(frame, spec, input, items.get(index), index);
-            bytes[index] = spec.itemSelector() == null ? frame.valueBytes : spec.itemSelector().sizeBound(frame.valueBytes);
+            bytes[index] = spec.jsonata() != null ? DataLimit.measure(inputs[index])
+                    : spec.itemSelector() == null ? frame.valueBytes : spec.itemSelector().sizeBound(frame.valueBytes);
         }
         Program[] processor = new Program[size];
         java.util.Arrays.fill(processor, state.children()[0]);
@@ -79,9 +77,34 @@ final class Children {
                 true).start();
     }
 
+    /** The items: at ItemsPath (JSONPath), from Items or the input itself (JSONata); an array. */
+    private static JsonNode items(MapSpec spec, Frame frame, JsonNode input) {
+        MapSpec.JsonataExpressions jsonata = spec.jsonata();
+        if (jsonata == null) {
+            JsonNode items = Paths.select(spec.itemsPath(), input, frame);
+            if (!items.isArray()) {
+                throw new ExecutionFailure(StatesErrors.RUNTIME, "Map state input must be an array but was: "
+                        + Json.write(items));
+            }
+            return items;
+        }
+        if (jsonata.items() == null) {
+            if (!input.isArray()) {
+                throw JsonataErrors.mapInputNotArray(input);
+            }
+            return input;
+        }
+        JsonNode items = jsonata.items().evaluate(frame);
+        if (!items.isArray()) {
+            throw JsonataErrors.unexpectedType(jsonata.items().text(), "Items", "array", items);
+        }
+        return items;
+    }
+
     /** The item's input: the ItemSelector evaluated with {@code $$.Map.Item}, or the item itself. */
     private static JsonNode itemInput(Frame frame, MapSpec spec, JsonNode input, JsonNode item, int index) {
-        if (spec.itemSelector() == null) {
+        boolean jsonataSelector = spec.jsonata() != null && spec.jsonata().itemSelector() != null;
+        if (spec.itemSelector() == null && !jsonataSelector) {
             return item;
         }
         ObjectNode mapItem = Json.NODES.objectNode();
@@ -90,7 +113,7 @@ final class Children {
         frame.mapItem = mapItem;
         frame.scopeInput = input;
         try {
-            return spec.itemSelector().evaluate(frame);
+            return jsonataSelector ? spec.jsonata().itemSelector().evaluate(frame) : spec.itemSelector().evaluate(frame);
         } finally {
             frame.mapItem = null;
         }
@@ -116,6 +139,14 @@ final class Children {
         Frame child = new Frame(parent.execution, programs[index], inputs[index], inputBytes[index], this, index);
         frames[index] = child;
         parent.execution.ready(child);
+    }
+
+    /** The variables the children read through to: the parent's, created if it has none yet. */
+    Variables parentVariables() {
+        if (parent.variables == null) {
+            parent.variables = new Variables(null);
+        }
+        return parent.variables;
     }
 
     /** Called by the VM when a child frame completed or failed. */
@@ -158,6 +189,7 @@ final class Children {
         }
         parent.execution.eventId++; // ParallelStateSucceeded / MapStateSucceeded
         parent.result = result;
+        parent.statesResult = result;
         parent.resultBytes = DataLimit.measure(result);
     }
 

@@ -12,14 +12,19 @@ final class Failures {
     }
 
     static ExecutionFailure fail(FailSpec spec, Frame frame, JsonNode input) {
-        String error = spec.errorPath() != null ? text(spec.errorPath(), frame, input) : spec.error();
-        String cause = spec.causePath() != null ? text(spec.causePath(), frame, input) : spec.cause();
+        String error = spec.errorPath() != null ? text(spec.errorPath(), frame, input)
+                : spec.errorExpression() != null ? text(spec.errorExpression().evaluate(frame)) : spec.error();
+        String cause = spec.causePath() != null ? text(spec.causePath(), frame, input)
+                : spec.causeExpression() != null ? text(spec.causeExpression().evaluate(frame)) : spec.cause();
         return new ExecutionFailure(error, cause);
     }
 
     private static String text(PayloadTemplate selector, Frame frame, JsonNode input) {
         frame.scopeInput = input;
-        JsonNode value = selector.evaluate(frame);
+        return text(selector.evaluate(frame));
+    }
+
+    private static String text(JsonNode value) {
         return value.isTextual() ? value.asText() : Json.write(value);
     }
 }

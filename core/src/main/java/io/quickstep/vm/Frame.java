@@ -6,7 +6,7 @@ import io.quickstep.compiler.Program;
 import io.quickstep.compiler.StateInfo;
 import io.quickstep.error.ExecutionFailure;
 import io.quickstep.json.Json;
-import io.quickstep.path.PathScope;
+import io.quickstep.compiler.EvaluationScope;
 import io.quickstep.task.TaskRequest;
 
 /**
@@ -16,7 +16,7 @@ import io.quickstep.task.TaskRequest;
  * the {@link PathScope} that paths and templates read while a state runs. A frame is only ever
  * touched by the one thread driving its execution.
  */
-public final class Frame implements PathScope {
+public final class Frame implements EvaluationScope {
     /** Where a frame stands. */
     enum Status { RUNNABLE, WAITING_TASK, WAITING_TIMER, WAITING_CHILDREN, COMPLETED, FAILED, CANCELLED }
 
@@ -52,6 +52,14 @@ public final class Frame implements PathScope {
     ObjectNode mapItem;
     private ObjectNode context;
 
+    /** Workflow variables visible here, created on first use. */
+    Variables variables;
+    /** Assignments of the current state, applied when it is left (Assign sees the values at entry). */
+    JsonNode pendingAssign;
+    /** For {@code $states}: the state's result and a Catch's error output, once there are. */
+    JsonNode statesResult;
+    JsonNode statesErrorOutput;
+
     /** A failure to handle when the frame resumes (a task or child failed meanwhile). */
     ExecutionFailure pendingFailure;
     /** While WAITING_TASK: the call, its attempt number (stale completions are ignored) and limit. */
@@ -82,6 +90,9 @@ public final class Frame implements PathScope {
         this.pc = program.startPc();
         this.value = input;
         this.valueBytes = inputBytes;
+        if (parentGroup != null) {
+            this.variables = new Variables(parentGroup.parentVariables());
+        }
     }
 
     void enter(StateInfo state) {
@@ -93,6 +104,9 @@ public final class Frame implements PathScope {
         this.enteredMillis = program.usesContext() ? execution.clock.millis() : 0;
         this.enteredEventId = ++execution.eventId;
         this.retryCount = 0;
+        this.pendingAssign = null;
+        this.statesResult = null;
+        this.statesErrorOutput = null;
         if (retryAttempts.length < state.retry().length) {
             retryAttempts = new int[state.retry().length];
         } else {
@@ -171,6 +185,32 @@ public final class Frame implements PathScope {
 
     @Override
     public JsonNode variable(String name) {
-        return null;
+        return variables == null ? null : variables.get(name);
+    }
+
+    /** {@code $states}: the state's input, the context object, and the result or error output if any. */
+    @Override
+    public JsonNode states() {
+        ObjectNode states = Json.NODES.objectNode();
+        states.set("input", stateInput);
+        states.set("context", context());
+        if (statesResult != null) {
+            states.set("result", statesResult);
+        }
+        if (statesErrorOutput != null) {
+            states.set("errorOutput", statesErrorOutput);
+        }
+        return states;
+    }
+
+    /** Applies the current state's assignments as it is left. */
+    void applyAssignments() {
+        if (pendingAssign != null) {
+            if (variables == null) {
+                variables = new Variables(null);
+            }
+            variables.assignAll(pendingAssign);
+            pendingAssign = null;
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.quickstep.vm;
 
+import io.quickstep.compiler.AssignSpec;
 import io.quickstep.compiler.ChoiceTable;
+import io.quickstep.compiler.JsonataField;
 import io.quickstep.compiler.FailSpec;
 import io.quickstep.compiler.Instruction;
 import io.quickstep.compiler.Opcode;
@@ -92,6 +94,18 @@ public final class Interpreter {
                     case Opcode.CHOICE:
                         frame.chosen = Choices.choose((ChoiceTable) constants[operand], frame, frame.value);
                         break;
+                    case Opcode.ARGUMENTS:
+                        frame.value = ((JsonataField) constants[operand]).evaluate(frame);
+                        frame.valueBytes = DataLimit.measure(frame.value);
+                        break;
+                    case Opcode.OUTPUT:
+                        frame.statesResult = frame.result;
+                        frame.value = ((JsonataField) constants[operand]).evaluate(frame);
+                        frame.valueBytes = DataLimit.measure(frame.value);
+                        break;
+                    case Opcode.ASSIGN:
+                        Assignments.evaluate((AssignSpec) constants[operand], frame);
+                        break;
                     case Opcode.WAIT:
                         frame.sleepUntil(Waits.wakeAt((WaitSpec) constants[operand], frame, frame.value), frame.pc + 1);
                         return;
@@ -142,6 +156,8 @@ public final class Interpreter {
      * has failed.
      */
     private static boolean recover(Frame frame, ExecutionFailure failure) {
+        // The cause names the state before any rule sees it: a Catch hands on the same text.
+        failure = Recovery.located(failure, frame);
         Recovery recovery;
         try {
             recovery = Recovery.recover(frame, frame.state, failure, frame.stateInput);
@@ -151,7 +167,7 @@ public final class Interpreter {
             recovery = null;
         }
         if (recovery == null) {
-            frame.failure = Recovery.located(failure, frame);
+            frame.failure = failure;
             frame.status = Frame.Status.FAILED;
             frame.execution.finished(frame);
             return false;
@@ -166,6 +182,7 @@ public final class Interpreter {
         }
         frame.value = recovery.output;
         frame.valueBytes = DataLimit.measure(recovery.output);
+        frame.applyAssignments();
         ++frame.execution.eventId; // the state's exit
         frame.pc = frame.program.states()[recovery.nextState].entryPc();
         return true;
@@ -174,6 +191,7 @@ public final class Interpreter {
     /** A state's exit: its output must fit AWS's payload limit; the exited event is counted. */
     private static void exit(Frame frame) {
         frame.valueBytes = DataLimit.checkOutput(frame.value, frame.valueBytes, frame.state.name());
+        frame.applyAssignments();
         ++frame.execution.eventId;
     }
 }

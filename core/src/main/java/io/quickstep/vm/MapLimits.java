@@ -29,6 +29,9 @@ final class MapLimits {
         if (spec.maxConcurrencyPath() != null) {
             return integer(spec.maxConcurrencyPath(), "MaxConcurrencyPath", frame, input);
         }
+        if (spec.jsonata() != null && spec.jsonata().maxConcurrency() != null) {
+            return JsonataNumbers.positiveInteger(spec.jsonata().maxConcurrency(), frame, true);
+        }
         return spec.maxConcurrency() == null ? 0 : spec.maxConcurrency().asLong();
     }
 
@@ -41,8 +44,11 @@ final class MapLimits {
             return null;
         }
         long count = 0;
+        MapSpec.JsonataExpressions jsonata = spec.jsonata();
         if (spec.toleratedFailureCountPath() != null) {
             count = integer(spec.toleratedFailureCountPath(), "ToleratedFailureCountPath", frame, input);
+        } else if (jsonata != null && jsonata.toleratedFailureCount() != null) {
+            count = JsonataNumbers.positiveInteger(jsonata.toleratedFailureCount(), frame, true);
         } else if (spec.toleratedFailureCount() != null) {
             count = spec.toleratedFailureCount().asLong();
         }
@@ -53,6 +59,8 @@ final class MapLimits {
                 throw notA("ToleratedFailurePercentagePath", value, "float", spec.toleratedFailurePercentagePath());
             }
             percentage = value.asDouble();
+        } else if (jsonata != null && jsonata.toleratedFailurePercentage() != null) {
+            percentage = JsonataNumbers.number(jsonata.toleratedFailurePercentage(), frame);
         } else if (spec.toleratedFailurePercentage() != null) {
             percentage = spec.toleratedFailurePercentage().asDouble();
         }

@@ -53,13 +53,29 @@ final class Recovery {
         }
         for (CatchPolicy catcher : state.catchers()) {
             if (ErrorMatcher.matches(catcher.errorEquals(), error)) {
-                ObjectNode errorOutput = errorOutput(failure);
-                JsonNode output = catcher.resultPath() == null ? stateInput
-                        : Paths.merge(catcher.resultPath(), stateInput, errorOutput);
-                return new Recovery(false, 0, output, catcher.nextState());
+                return new Recovery(false, 0, caught(frame, catcher, errorOutput(failure), stateInput),
+                        catcher.nextState());
             }
         }
         return null;
+    }
+
+    /**
+     * The output of a state whose error a Catch rule caught: in JSONPath the error output placed at
+     * the rule's ResultPath; in JSONata the rule's Output, by default the error output. The rule's
+     * Assign replaces the state's own.
+     */
+    private static JsonNode caught(Frame frame, CatchPolicy catcher, ObjectNode errorOutput, JsonNode stateInput) {
+        frame.pendingAssign = null;
+        frame.statesErrorOutput = errorOutput;
+        frame.scopeInput = errorOutput;
+        if (catcher.assign() != null) {
+            frame.pendingAssign = catcher.assign().evaluate(frame);
+        }
+        if (catcher.jsonata()) {
+            return catcher.output() == null ? errorOutput : catcher.output().evaluate(frame);
+        }
+        return catcher.resultPath() == null ? stateInput : Paths.merge(catcher.resultPath(), stateInput, errorOutput);
     }
 
     /** {@code {"Error": ..., "Cause": ...}}, the value a Catch hands on. */
@@ -77,7 +93,9 @@ final class Recovery {
      * added once, where the error is raised, and kept as it travels up through branches.
      */
     static ExecutionFailure located(ExecutionFailure failure, Frame frame) {
-        if (!StatesErrors.RUNTIME.equals(failure.error()) || failure instanceof Located || frame.state == null) {
+        boolean engineError = StatesErrors.RUNTIME.equals(failure.error())
+                || StatesErrors.QUERY_EVALUATION_ERROR.equals(failure.error());
+        if (!engineError || failure instanceof Located || frame.state == null) {
             return failure;
         }
         return new Located(failure.error(), "An error occurred while executing the state '" + frame.state.name()

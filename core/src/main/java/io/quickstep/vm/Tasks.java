@@ -21,10 +21,12 @@ final class Tasks {
     /** Builds the request for the current state's task and suspends the frame on it. */
     static void prepare(Frame frame, StateInfo state) {
         TaskSpec spec = state.task();
-        long timeoutMillis = limitMillis(spec.timeoutSeconds(), spec.timeoutSecondsPath(), "TimeoutSecondsPath",
-                frame);
-        long heartbeatMillis = limitMillis(spec.heartbeatSeconds(), spec.heartbeatSecondsPath(),
-                "HeartbeatSecondsPath", frame);
+        long timeoutMillis = spec.timeoutExpression() != null
+                ? JsonataNumbers.positiveInteger(spec.timeoutExpression(), frame, false) * 1000L
+                : limitMillis(spec.timeoutSeconds(), spec.timeoutSecondsPath(), "TimeoutSecondsPath", frame);
+        long heartbeatMillis = spec.heartbeatExpression() != null
+                ? JsonataNumbers.positiveInteger(spec.heartbeatExpression(), frame, false) * 1000L
+                : limitMillis(spec.heartbeatSeconds(), spec.heartbeatSecondsPath(), "HeartbeatSecondsPath", frame);
         frame.execution.eventId += 2; // scheduled, started
         JsonNode context = frame.program.usesContext() ? frame.context() : null;
         frame.taskRequest = new TaskRequest(state.name(), spec.resource(), frame.value, context);
@@ -43,6 +45,7 @@ final class Tasks {
             frame.pendingFailure = DataLimit.exceeded(frame.taskRequest.resource());
         } else {
             frame.result = value;
+            frame.statesResult = value;
             frame.resultBytes = bytes;
             frame.pc++;
         }

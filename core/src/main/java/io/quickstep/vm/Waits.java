@@ -5,6 +5,7 @@ import io.quickstep.compiler.WaitSpec;
 import io.quickstep.error.ExecutionFailure;
 import io.quickstep.error.StatesErrors;
 import io.quickstep.json.Json;
+import io.quickstep.jsonata.JsonataErrors;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -20,6 +21,15 @@ final class Waits {
         long millis;
         if (spec.seconds() != null) {
             millis = spec.seconds() * 1000L;
+        } else if (spec.secondsExpression() != null) {
+            millis = JsonataNumbers.positiveInteger(spec.secondsExpression(), frame, true) * 1000L;
+        } else if (spec.timestampExpression() != null) {
+            JsonNode timestamp = spec.timestampExpression().evaluate(frame);
+            OffsetDateTime until = timestamp.isTextual() ? parse(timestamp.asText()) : null;
+            if (until == null) {
+                throw JsonataErrors.invalidTimestamp(timestamp.isTextual() ? timestamp.asText() : Json.write(timestamp));
+            }
+            millis = untilMillis(until, execution);
         } else if (spec.timestamp() != null) {
             millis = untilMillis(OffsetDateTime.parse(spec.timestamp()), execution);
         } else if (spec.secondsPath() != null) {

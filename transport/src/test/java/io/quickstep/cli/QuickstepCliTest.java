@@ -201,10 +201,19 @@ class QuickstepCliTest {
 
         Path jsonata = write("jsonata.asl.json", "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"A\", \"States\": {\"A\": "
                 + "{\"Type\": \"Pass\", \"Output\": \"{% 1 %}\", \"End\": true}}}");
-        Outcome uncompiled = quickstep("validate", jsonata.toString(), "--disassemble");
+        Outcome jsonataListing = quickstep("validate", jsonata.toString(), "--disassemble");
+        assertEquals(0, jsonataListing.exit(), jsonataListing.toString());
+        assertTrue(jsonataListing.out().contains("  OUTPUT  "), jsonataListing.out());
+
+        Path reader = write("reader.asl.json", "{\"StartAt\": \"M\", \"States\": {\"M\": {\"Type\": \"Map\", "
+                + "\"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:getObject\", \"Parameters\": "
+                + "{\"Bucket\": \"b\", \"Key\": \"k\"}}, \"ItemProcessor\": {\"ProcessorConfig\": {\"Mode\": "
+                + "\"DISTRIBUTED\", \"ExecutionType\": \"EXPRESS\"}, \"StartAt\": \"P\", \"States\": {\"P\": "
+                + "{\"Type\": \"Pass\", \"End\": true}}}, \"End\": true}}}");
+        Outcome uncompiled = quickstep("validate", reader.toString(), "--disassemble");
         assertEquals(QuickstepCli.EXIT_BAD_INPUT, uncompiled.exit(), uncompiled.toString());
         assertEquals("OK\n", uncompiled.out());
-        assertTrue(uncompiled.err().startsWith("quickstep: " + jsonata + ": cannot compile: UNSUPPORTED_FEATURE: "),
+        assertTrue(uncompiled.err().startsWith("quickstep: " + reader + ": cannot compile: UNSUPPORTED_FEATURE: "),
                 uncompiled.err());
     }
 
