@@ -22,6 +22,7 @@ import java.util.Map;
  * here once, into the constant pool.
  */
 public final class Compiler {
+    private static final java.util.regex.Pattern VARIABLE_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,79}");
     private final Definition definition;
     private final String pointer;
     private final Map<String, Integer> stateIndex = new HashMap<>();
@@ -303,6 +304,15 @@ public final class Compiler {
 
     private AssignSpec assignSpec(JsonNode assign, boolean fromResult, boolean jsonata, String at)
             throws CompileException {
+        for (java.util.Iterator<String> names = assign.fieldNames(); names.hasNext(); ) {
+            String key = names.next();
+            String name = !jsonata && key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+            if (!VARIABLE_NAME.matcher(name).matches() || name.equals("states")) {
+                throw invalid(at + "/" + escape(key), "Invalid variable name '" + name + "': a name starts with a "
+                        + "letter or underscore, continues with letters, digits or underscores, is at most 80 "
+                        + "characters long and is not 'states'");
+            }
+        }
         return jsonata ? new AssignSpec(null, fromResult, jsonataField(assign, "Assign", at))
                 : new AssignSpec(template(assign, at), fromResult, null);
     }

@@ -33,6 +33,8 @@ public final class Execution {
     final TaskHandler tasks;
     /** The id of the last history event; the execution's start is event 1. */
     int eventId = 1;
+    /** Bytes of workflow variables stored by all frames (AWS allows 10 MiB). */
+    long variableBytes;
     private String arn;
     /** Whatever the driver keeps with the execution (the runtime's bookkeeping); the VM never reads it. */
     public Object attachment;

@@ -209,8 +209,9 @@ public final class Frame implements EvaluationScope {
             if (variables == null) {
                 variables = new Variables(null);
             }
-            variables.assignAll(pendingAssign);
+            JsonNode assignments = pendingAssign;
             pendingAssign = null;
+            Assignments.account(execution, variables.assignAll(assignments));
         }
     }
 }

@@ -182,7 +182,15 @@ public final class Interpreter {
         }
         frame.value = recovery.output;
         frame.valueBytes = DataLimit.measure(recovery.output);
-        frame.applyAssignments();
+        try {
+            frame.applyAssignments();
+        } catch (ExecutionFailure tooLarge) {
+            // The Catch's own assignments broke a limit: nothing catches that.
+            frame.failure = Recovery.located(tooLarge, frame);
+            frame.status = Frame.Status.FAILED;
+            frame.execution.finished(frame);
+            return false;
+        }
         ++frame.execution.eventId; // the state's exit
         frame.pc = frame.program.states()[recovery.nextState].entryPc();
         return true;

@@ -32,14 +32,21 @@ final class Variables {
         return null;
     }
 
-    /** Sets every field of {@code assignments} as a variable of this scope. */
-    void assignAll(JsonNode assignments) {
+    /**
+     * Sets every field of {@code assignments} as a variable of this scope.
+     *
+     * @return how many bytes of stored variables this adds (less what it replaces)
+     */
+    long assignAll(JsonNode assignments) {
         if (own == null) {
             own = new HashMap<>();
         }
+        long added = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = assignments.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            own.put(field.getKey(), field.getValue());
+            JsonNode old = own.put(field.getKey(), field.getValue());
+            added += DataLimit.measure(field.getValue()) - (old == null ? 0 : DataLimit.measure(old));
         }
+        return added;
     }
 }

@@ -7,6 +7,7 @@ import io.quickstep.asl.Diagnostic;
 import io.quickstep.json.Json;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
  * messages and locations. A definition with no ERROR diagnostic is structurally sound for the
  * compiler: StartAt and every transition name a state of their own block, every state has a valid
  * Type and the fields its type and query language accept, each of the right type, and every path
- * and intrinsic call parses. JSONata expressions are taken as they are, not parsed.
+ * and intrinsic call parses, and so does every JSONata expression of a JSONata state.
  */
 public final class DefinitionValidator {
     /** AWS's limit on the length of a definition. */
@@ -53,7 +54,12 @@ public final class DefinitionValidator {
             // A tree built in code has no parser to refuse it; the rules recurse as deep as the document.
             return List.of(Diagnostic.error(Messages.INVALID_JSON, Messages.tooDeep(Json.MAX_NESTING_DEPTH), null));
         }
-        return MachineRules.check((ObjectNode) definition, EXPRESS.equals(type)).diagnostics();
+        List<Diagnostic> diagnostics = new ArrayList<>(MachineRules.check((ObjectNode) definition,
+                EXPRESS.equals(type)).diagnostics());
+        if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
+            JsonataRules.check(definition, diagnostics);
+        }
+        return diagnostics;
     }
 
     private static List<Diagnostic> notAnObject() {

@@ -49,10 +49,10 @@ class QueryLanguageTest {
     }
 
     @Test
-    void jsonataFieldsAreTakenAsTheyAre() {
+    void jsonataFieldsAreExpressionsNotPaths() {
         assertValid(standard(oneJsonataState("""
                 {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true,
-                 "Arguments": "{% $states.input %}", "Output": {"x.$": "not a path", "y": "{% unparsed ( %}"},
+                 "Arguments": "{% $states.input %}", "Output": {"x.$": "not a path", "y": "{% $states.input.y %}"},
                  "Assign": {"v": "{% $states.result %}"}, "TimeoutSeconds": "{% $t %}"}""")));
     }
 
