@@ -81,6 +81,8 @@ public final class Disassembler {
             case Opcode.CHOICE -> choice((ChoiceTable) constant(operand));
             case Opcode.WAIT -> OperandText.wait((WaitSpec) constant(operand));
             case Opcode.FAIL -> OperandText.fail((FailSpec) constant(operand));
+            case Opcode.ARGUMENTS, Opcode.OUTPUT -> OperandText.jsonata((JsonataField) constant(operand));
+            case Opcode.ASSIGN -> OperandText.assign((AssignSpec) constant(operand));
             case Opcode.GOTO -> target(operand);
             // RESULT_VALUE, GOTO_CHOSEN and END ignore their operand.
             case Opcode.RESULT_VALUE, Opcode.GOTO_CHOSEN, Opcode.END -> "";
@@ -115,8 +117,17 @@ public final class Disassembler {
         }
         for (CatchPolicy catcher : state.catchers()) {
             out.append(NOTE).append("Catch [").append(String.join(", ", catcher.errorEquals())).append("] -> ")
-                    .append(stateTarget(catcher.nextState())).append(", ResultPath ")
-                    .append(catcher.resultPath() == null ? "null" : catcher.resultPath().text()).append('\n');
+                    .append(stateTarget(catcher.nextState()));
+            if (catcher.jsonata()) {
+                out.append(", Output ").append(catcher.output() == null ? "$states.errorOutput"
+                        : OperandText.jsonata(catcher.output()));
+            } else {
+                out.append(", ResultPath ").append(catcher.resultPath() == null ? "null" : catcher.resultPath().text());
+            }
+            if (catcher.assign() != null) {
+                out.append(", Assign ").append(OperandText.assign(catcher.assign()));
+            }
+            out.append('\n');
         }
     }
 

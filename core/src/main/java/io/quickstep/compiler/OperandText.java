@@ -48,8 +48,9 @@ final class OperandText {
 
     static String task(TaskSpec task) {
         return fields("Resource", task.resource(), "TimeoutSeconds", task.timeoutSeconds(),
-                "TimeoutSecondsPath", task.timeoutSecondsPath(), "HeartbeatSeconds", task.heartbeatSeconds(),
-                "HeartbeatSecondsPath", task.heartbeatSecondsPath());
+                "TimeoutSecondsPath", task.timeoutSecondsPath(), "TimeoutSeconds", task.timeoutExpression(),
+                "HeartbeatSeconds", task.heartbeatSeconds(), "HeartbeatSecondsPath", task.heartbeatSecondsPath(),
+                "HeartbeatSeconds", task.heartbeatExpression());
     }
 
     static String map(MapSpec map) {
@@ -58,17 +59,31 @@ final class OperandText {
                 "ToleratedFailurePercentage", map.toleratedFailurePercentage(),
                 "ToleratedFailurePercentagePath", map.toleratedFailurePercentagePath(),
                 "ToleratedFailureCount", map.toleratedFailureCount(),
-                "ToleratedFailureCountPath", map.toleratedFailureCountPath());
+                "ToleratedFailureCountPath", map.toleratedFailureCountPath(),
+                "Items", map.jsonata() == null ? null : map.jsonata().items(),
+                "ItemSelector", map.jsonata() == null ? null : map.jsonata().itemSelector());
+    }
+
+    /** A JSONata field: its expression, or its template as JSON when it is not one expression. */
+    static String jsonata(JsonataField field) {
+        return field.template().expression() != null ? "{% " + field.template().expression().text().strip() + " %}"
+                : field.template().toString();
+    }
+
+    static String assign(AssignSpec assign) {
+        return assign.jsonata() != null ? jsonata(assign.jsonata())
+                : template(assign.jsonPath()) + (assign.fromResult() ? " from result" : " from input");
     }
 
     static String wait(WaitSpec wait) {
         return fields("Seconds", wait.seconds(), "Timestamp", wait.timestamp(), "SecondsPath", wait.secondsPath(),
-                "TimestampPath", wait.timestampPath());
+                "TimestampPath", wait.timestampPath(), "Seconds", wait.secondsExpression(),
+                "Timestamp", wait.timestampExpression());
     }
 
     static String fail(FailSpec fail) {
-        return fields("Error", fail.error(), "ErrorPath", fail.errorPath(), "Cause", fail.cause(),
-                "CausePath", fail.causePath());
+        return fields("Error", fail.error(), "ErrorPath", fail.errorPath(), "Error", fail.errorExpression(),
+                "Cause", fail.cause(), "CausePath", fail.causePath(), "Cause", fail.causeExpression());
     }
 
     /** The compiled rule: times in milliseconds, the delay cap and jitter only when set. */
@@ -98,6 +113,9 @@ final class OperandText {
         }
         if (value instanceof PayloadTemplate template) {
             return template(template);
+        }
+        if (value instanceof JsonataField field) {
+            return jsonata(field);
         }
         if (value instanceof String text) {
             return TextNode.valueOf(text).toString();

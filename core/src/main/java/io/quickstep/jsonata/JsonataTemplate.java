@@ -22,14 +22,16 @@ public final class JsonataTemplate {
     private static final String CLOSE = "%}";
 
     private final Part root;
+    private final JsonNode source;
 
-    private JsonataTemplate(Part root) {
+    private JsonataTemplate(Part root, JsonNode source) {
         this.root = root;
+        this.source = source;
     }
 
     /** Compiles every expression in {@code template}; throws {@link JsonataSyntaxException} naming where a bad one sits. */
     public static JsonataTemplate compile(JsonNode template) {
-        return new JsonataTemplate(part(template, "", ""));
+        return new JsonataTemplate(part(template, "", ""), template);
     }
 
     /** Whether a string value is an expression rather than literal text. */
@@ -44,6 +46,12 @@ public final class JsonataTemplate {
      */
     public JsonNode evaluate(JsonataScope scope, String field) {
         return root.evaluate(scope, field);
+    }
+
+    /** The template as written, in compact JSON. */
+    @Override
+    public String toString() {
+        return io.quickstep.json.Json.write(source);
     }
 
     /** True when the template holds no expression: its value is the template itself. */
