@@ -1,18 +1,14 @@
 package io.quickstep.jsonata;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.json.Json;
+import io.quickstep.json.JsonArbitraries;
 import io.quickstep.path.JsonEquality;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,38 +66,11 @@ class JsonataValueProperties {
 
     @Provide
     Arbitrary<JsonNode> values() {
-        return value(4);
+        return JsonArbitraries.values(4, '"', '\\', '\n');
     }
 
     /**
      * Random JSON values with numbers of every kind Jackson parses: ints, longs, exact decimals.
      * Keys hold no quote or backslash: the library's {@code $string} leaves them unescaped in keys.
      */
-    private static Arbitrary<JsonNode> value(int depth) {
-        Arbitrary<String> key = Arbitraries.strings().withCharRange('a', 'z').withChars('é', '€', ' ').ofMaxLength(8);
-        Arbitrary<String> text = Arbitraries.strings().withCharRange('a', 'z').withChars('é', '€', ' ', '"', '\\', '\n')
-                .ofMaxLength(8);
-        Arbitrary<JsonNode> scalars = Arbitraries.oneOf(
-                text.map(t -> (JsonNode) Json.NODES.textNode(t)),
-                Arbitraries.integers().map(i -> (JsonNode) Json.NODES.numberNode(i)),
-                Arbitraries.longs().between(-(1L << 53), 1L << 53).map(l -> (JsonNode) Json.NODES.numberNode(l)),
-                Arbitraries.bigDecimals().between(BigDecimal.valueOf(-1e6), BigDecimal.valueOf(1e6)).ofScale(3)
-                        .map(d -> (JsonNode) Json.NODES.numberNode(d)),
-                Arbitraries.of(true, false).map(b -> (JsonNode) Json.NODES.booleanNode(b)),
-                Arbitraries.just((JsonNode) Json.NODES.nullNode()));
-        if (depth == 0) {
-            return scalars;
-        }
-        Arbitrary<JsonNode> array = value(depth - 1).list().ofMaxSize(4).map(items -> {
-            ArrayNode node = Json.NODES.arrayNode();
-            node.addAll(items);
-            return node;
-        });
-        Arbitrary<JsonNode> object = Arbitraries.maps(key, value(depth - 1)).ofMaxSize(4).map(fields -> {
-            ObjectNode node = Json.NODES.objectNode();
-            fields.forEach(node::set);
-            return node;
-        });
-        return Arbitraries.frequencyOf(Tuple.of(3, scalars), Tuple.of(1, array), Tuple.of(1, object));
-    }
 }
