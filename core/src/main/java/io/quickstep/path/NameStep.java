@@ -3,6 +3,7 @@ package io.quickstep.path;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.json.Json;
+import io.quickstep.json.SharedObjectNode;
 
 /** {@code .name} or {@code ['name']}: the member of an object. */
 final class NameStep extends WritableStep {
@@ -31,12 +32,12 @@ final class NameStep extends WritableStep {
     /** A copy of {@code container} (or a new object when it is missing) with the member replaced. */
     @Override
     JsonNode replaceIn(JsonNode container, JsonNode child) {
-        ObjectNode copy = Json.NODES.objectNode();
-        if (container != null) {
-            copy.setAll((ObjectNode) container);
+        if (container == null) {
+            ObjectNode created = Json.NODES.objectNode();
+            created.set(name, child);
+            return created;
         }
-        copy.set(name, child);
-        return copy;
+        return SharedObjectNode.with((ObjectNode) container, name, child);
     }
 
     @Override

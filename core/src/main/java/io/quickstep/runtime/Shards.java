@@ -74,6 +74,7 @@ public final class Shards {
         String executionName = name != null ? name : Execution.randomId();
         Execution execution = new Execution(machine.name(), executionName, input, clock, tasks,
                 machine.timeoutMillis());
+        execution.countTransitions();
         CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
         RunningExecution running = new RunningExecution(execution, machine.program(), DataLimit.measure(input),
                 counters, completion);

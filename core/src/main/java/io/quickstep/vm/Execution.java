@@ -33,6 +33,8 @@ public final class Execution {
     final TaskHandler tasks;
     /** The id of the last history event; the execution's start is event 1. */
     int eventId = 1;
+    /** Whether entering a state counts on the state's transitions metric (the engine's executions do). */
+    boolean countsTransitions;
     /** Bytes of workflow variables stored by all frames (AWS allows 10 MiB). */
     long variableBytes;
     private String arn;
@@ -140,6 +142,11 @@ public final class Execution {
 
     public long startMillis() {
         return startMillis;
+    }
+
+    /** Counts this execution's transitions on the states' metrics. */
+    public void countTransitions() {
+        countsTransitions = true;
     }
 
     /** When the execution's time limit (its TimeoutSeconds, at most the Express five minutes) passes. */

@@ -96,7 +96,9 @@ public final class Frame implements EvaluationScope {
     }
 
     void enter(StateInfo state) {
-        state.entered().increment();
+        if (execution.countsTransitions) {
+            state.entered().increment();
+        }
         this.state = state;
         this.stateInput = value;
         this.stateInputBytes = valueBytes;
