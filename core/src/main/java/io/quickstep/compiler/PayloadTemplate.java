@@ -130,7 +130,15 @@ public abstract class PayloadTemplate {
         private final String[] keys;
         private final PayloadTemplate[] values;
 
+        /** Braces, member names and punctuation: the part of the size that never changes. */
+        private final long fixedBytes;
+
         ObjectTemplate(String[] keys, PayloadTemplate[] values) {
+            long fixed = 2;
+            for (String key : keys) {
+                fixed += JsonSize.utf8Length(key) + 4;
+            }
+            this.fixedBytes = fixed;
             this.keys = keys;
             this.values = values;
         }
@@ -157,9 +165,9 @@ public abstract class PayloadTemplate {
 
         @Override
         public long sizeBound(long inputBytes) {
-            long total = 2;
-            for (int i = 0; i < keys.length; i++) {
-                total = Math.min(UNBOUNDED, total + JsonSize.utf8Length(keys[i]) + 4 + values[i].sizeBound(inputBytes));
+            long total = fixedBytes;
+            for (PayloadTemplate value : values) {
+                total = Math.min(UNBOUNDED, total + value.sizeBound(inputBytes));
             }
             return total;
         }

@@ -43,9 +43,26 @@ public final class JsonSize {
             }
             case STRING:
                 return total + utf8Length(value.textValue()) + 2;
+            case BOOLEAN:
+                return total + (value.booleanValue() ? 4 : 5);
+            case NULL:
+                return total + 4;
             default:
-                return total + value.asText().length();
+                return total + (value.isIntegralNumber() && value.canConvertToLong()
+                        ? digits(value.longValue()) : value.asText().length());
         }
+    }
+
+    /** The length of a long in decimal, its sign included, without making the text. */
+    private static int digits(long number) {
+        if (number == Long.MIN_VALUE) {
+            return 20;
+        }
+        int length = number < 0 ? 2 : 1;
+        for (long rest = Math.abs(number); rest >= 10; rest /= 10) {
+            length++;
+        }
+        return length;
     }
 
     /** The UTF-8 length of a key or string, counted without encoding for ASCII text. */
