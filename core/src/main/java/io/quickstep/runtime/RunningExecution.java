@@ -17,7 +17,10 @@ final class RunningExecution {
     final StateMachineMetrics metrics;
     /** Completed with the result; null for an asynchronous start nobody waits on. */
     final CompletableFuture<ExecutionResult> completion;
-    long deadlineTimerId;
+    /** Links in the shard's list of executions with the same time limit. */
+    DeadlineList deadlines;
+    RunningExecution deadlinePrevious;
+    RunningExecution deadlineNext;
     /** When the start was accepted, for the latency metric. */
     final long startNanos = System.nanoTime();
 

@@ -18,7 +18,6 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One shard: a Disruptor ring consumed by one thread that owns every execution started on it. All
@@ -31,8 +30,6 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     /** Events handled per duty cycle before the timers get their turn. */
     private static final int EVENT_BATCH = 256;
     private static final int TIMER_BATCH = 256;
-    /** Timer kind of an execution's time limit (the VM's kinds are WAKE and TASK_TIMEOUT). */
-    private static final int DEADLINE = 100;
 
     private final int index;
     private final RingBuffer<ShardEvent> ring;
@@ -42,15 +39,15 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     private final boolean pin;
     private final DeadlineTimerWheel wheel;
     private final Long2ObjectHashMap<TimerTask> timers = new Long2ObjectHashMap<>();
+    /** Running executions by time limit, each list in deadline order. */
+    private final Long2ObjectHashMap<DeadlineList> deadlines = new Long2ObjectHashMap<>();
     /** Executions on this shard by ARN, for stop requests. */
     private final Map<String, RunningExecution> running = new HashMap<>();
     /** Executions with frames made ready on this thread outside an event (see {@link #deliver}). */
     private final ArrayDeque<Execution> dirty = new ArrayDeque<>();
     private int eventsThisCycle;
     private boolean abortNewStarts;
-    volatile Thread thread;
-    /** Set while the thread is about to park, so producers know to unpark it. */
-    volatile boolean idle;
+    final ShardWakeup wakeup = new ShardWakeup();
 
     Shard(int index, int ringSize, Clock clock, boolean pin) {
         this.index = index;
@@ -101,7 +98,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     /** An asynchronous task call ended: its outcome goes through the ring unless we are the shard. */
     @Override
     protected void deliver(Frame frame, int attempt, JsonNode result, Throwable error) {
-        if (Thread.currentThread() == thread) {
+        if (Thread.currentThread() == wakeup.thread) {
             taskCompleted(frame, attempt, result, error);
             dirty.add(frame.execution());
             return;
@@ -117,10 +114,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     }
 
     private void wake() {
-        // Pairs with the idle flag's write-then-check in ShardIdleStrategy: one side always sees the other.
-        if (idle) {
-            LockSupport.unpark(thread);
-        }
+        wakeup.wake();
     }
 
     /** Whether events wait in the ring (read by the idle strategy before it parks). */
@@ -132,7 +126,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
 
     @Override
     public void onStart() {
-        thread = Thread.currentThread();
+        wakeup.thread = Thread.currentThread();
         if (pin) {
             CpuPinning.pinCurrentThread(index % Runtime.getRuntime().availableProcessors());
         }
@@ -143,7 +137,9 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         eventsThisCycle = 0;
         poller.poll(this);
         int work = eventsThisCycle;
-        work += wheel.poll(clock.millis(), this, TIMER_BATCH);
+        long now = clock.millis();
+        work += wheel.poll(now, this, TIMER_BATCH);
+        work += expireDeadlines(now);
         return work;
     }
 
@@ -190,25 +186,39 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         if (abortNewStarts) {
             end(execution, ExecutionStatus.ABORTED, "States.Aborted", "The engine shut down before the execution ended");
         } else {
-            r.deadlineTimerId = scheduleTimer(execution.deadlineMillis(), DEADLINE, null, 0);
-            timers.get(r.deadlineTimerId).execution = r;
+            long limit = execution.deadlineMillis() - execution.startMillis();
+            DeadlineList sameLimit = deadlines.get(limit);
+            if (sameLimit == null) {
+                sameLimit = new DeadlineList();
+                deadlines.put(limit, sameLimit);
+            }
+            sameLimit.add(r);
             begin(execution, r.program, r.inputBytes);
         }
         settle(execution);
+    }
+
+    /** Times out the executions whose limit has passed; each list's first is the next to go. */
+    private int expireDeadlines(long now) {
+        int expired = 0;
+        for (DeadlineList list : deadlines.values()) {
+            RunningExecution first;
+            while ((first = list.first()) != null && first.execution.deadlineMillis() <= now) {
+                end(first.execution, ExecutionStatus.TIMED_OUT, StatesErrors.TIMEOUT, null);
+                settle(first.execution);
+                expired++;
+            }
+        }
+        return expired;
     }
 
     @Override
     public boolean onTimerExpiry(TimeUnit timeUnit, long now, long timerId) {
         TimerTask task = timers.remove(timerId);
         if (task != null) {
-            if (task.kind == DEADLINE) {
-                end(task.execution.execution, ExecutionStatus.TIMED_OUT, StatesErrors.TIMEOUT, null);
-                settle(task.execution.execution);
-            } else {
-                timerExpired(task.kind, task.frame, task.token);
-                dirty.add(task.frame.execution());
-                drainDirty();
-            }
+            timerExpired(task.kind, task.frame, task.token);
+            dirty.add(task.frame.execution());
+            drainDirty();
         }
         return true;
     }
@@ -228,7 +238,9 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         if (result == null || r == null || running.remove(execution.arn()) == null) {
             return;
         }
-        cancelTimer(r.deadlineTimerId);
+        if (r.deadlines != null) {
+            r.deadlines.remove(r);
+        }
         r.metrics.ended(result, System.nanoTime() - r.startNanos);
         if (r.completion != null) {
             r.completion.complete(result);
@@ -268,7 +280,6 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         final int kind;
         final Frame frame;
         final long token;
-        RunningExecution execution;
 
         TimerTask(int kind, Frame frame, long token) {
             this.kind = kind;

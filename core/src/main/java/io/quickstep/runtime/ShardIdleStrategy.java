@@ -1,6 +1,9 @@
 package io.quickstep.runtime;
 
+import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NoOpIdleStrategy;
+import org.agrona.concurrent.YieldingIdleStrategy;
 
 /**
  * Wraps the configured idle strategy so that a shard about to park can be woken at once by a
@@ -11,10 +14,14 @@ import org.agrona.concurrent.IdleStrategy;
 final class ShardIdleStrategy implements IdleStrategy {
     private final Shard shard;
     private final IdleStrategy delegate;
+    /** Whether the delegate ever parks; one that only spins or yields needs no waking. */
+    private final boolean parks;
 
     ShardIdleStrategy(Shard shard, IdleStrategy delegate) {
         this.shard = shard;
         this.delegate = delegate;
+        this.parks = !(delegate instanceof BusySpinIdleStrategy || delegate instanceof YieldingIdleStrategy
+                || delegate instanceof NoOpIdleStrategy);
     }
 
     @Override
@@ -23,11 +30,15 @@ final class ShardIdleStrategy implements IdleStrategy {
             delegate.reset();
             return;
         }
-        shard.idle = true;
+        if (!parks) {
+            delegate.idle();
+            return;
+        }
+        shard.wakeup.idle = true;
         if (!shard.hasEvents()) {
             delegate.idle();
         }
-        shard.idle = false;
+        shard.wakeup.idle = false;
     }
 
     @Override

@@ -139,7 +139,7 @@ class EngineTest {
     }
 
     @Test
-    void shouldTimeOutTheExecutionOnTheTimerWheel() throws Exception {
+    void shouldTimeOutTheExecutionAtItsLimit() throws Exception {
         StateMachine machine = machine("{'TimeoutSeconds':1,'StartAt':'W','States':{"
                 + "'W':{'Type':'Wait','Seconds':30,'End':true}}}");
         try (Engine engine = Engine.launch(new Engine.Context().shards(1))) {
