@@ -3,6 +3,7 @@ package io.quickstep.jmh;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.json.Json;
+import io.quickstep.task.TaskHandlers;
 
 /**
  * The two task handlers of the reference workload (shared/bench/README.md), used by the engine
@@ -10,6 +11,13 @@ import io.quickstep.json.Json;
  */
 public final class OrderHandlers {
     private OrderHandlers() {
+    }
+
+    /** Both handlers, registered under the function names the workflow's Lambda ARNs carry. */
+    public static TaskHandlers registry() {
+        return new TaskHandlers()
+                .register("charge", request -> charge(request.input()))
+                .register("reserve", request -> reserve(request.input()));
     }
 
     /** {@code {"chargeId": "ch-" + orderId, "charged": total}}. */

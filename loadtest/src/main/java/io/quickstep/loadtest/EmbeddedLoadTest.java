@@ -1,0 +1,169 @@
+package io.quickstep.loadtest;
+
+import io.quickstep.api.Engine;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+/**
+ * Load on an embedded engine running the reference order workflow: an open-loop run at a fixed
+ * rate with latency percentiles (and a {@code .hgrm} file), or with {@code --max} the highest
+ * sustainable throughput.
+ */
+@Command(name = "loadtest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs the order workflow (shared/bench) on an embedded engine under load.",
+                "Open loop: starts --rate executions per second on a fixed schedule and reports latency "
+                        + "from each one's intended start (coordinated omission corrected).",
+                "--max: keeps --in-flight executions running and reports executions per second.",
+                "Exits 0 when every execution succeeded, 1 otherwise."})
+public final class EmbeddedLoadTest implements Callable<Integer> {
+    static final int MAX_SECONDS = 120;
+    private static final double NANOS_PER_MICRO = 1000.0;
+    private static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99};
+    private static final String[] PERCENTILE_LABELS = {"p50", "p90", "p99", "p99.9", "p99.99"};
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rate", paramLabel = "N", description = "Executions started per second (open loop).")
+    long rate;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Measured seconds, at most " + MAX_SECONDS + " (default: ${DEFAULT-VALUE}).")
+    int durationSeconds;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "3",
+            description = "Seconds of the same load before measuring, not reported (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds;
+
+    // The generator needs a core of its own: leave it one.
+    @Option(names = "--shards", paramLabel = "N", description = "Engine shards (default: processors - 1, at least 1).")
+    int shards = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+
+    @Option(names = "--idle-strategy", paramLabel = "NAME", defaultValue = Engine.Context.IDLE_STRATEGY_DEFAULT,
+            description = "What idle shard threads do: backoff, busy-spin, yielding or sleeping "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String idleStrategy;
+
+    @Option(names = "--out", paramLabel = "FILE.hgrm",
+            description = "Write the latency percentile distribution (microseconds) to this file.")
+    Path out;
+
+    @Option(names = "--max", description = "Measure the maximum sustainable throughput instead (closed loop).")
+    boolean max;
+
+    @Option(names = "--in-flight", paramLabel = "N", defaultValue = "4096",
+            description = "Executions kept in flight by --max (default: ${DEFAULT-VALUE}).")
+    int maxInFlight;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EmbeddedLoadTest()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (max) {
+            MaxThroughput.Result result = maxThroughput();
+            print(stdout, result);
+            return result.failed() == 0 && result.drained() ? 0 : 1;
+        }
+        OpenLoop.Result result = openLoop();
+        print(stdout, result);
+        return result.failed() == 0 && result.drained() ? 0 : 1;
+    }
+
+    /** Runs the open loop as the options say and writes the {@code .hgrm} file when asked to. */
+    OpenLoop.Result openLoop() throws Exception {
+        OpenLoop.Result result;
+        try (Engine engine = launch()) {
+            result = OpenLoop.run(engine, OrderWorkload.load(), rate, warmupSeconds, durationSeconds);
+        }
+        if (out != null) {
+            writeHgrm(result.latencyNanos(), out);
+        }
+        return result;
+    }
+
+    private MaxThroughput.Result maxThroughput() throws Exception {
+        try (Engine engine = launch()) {
+            return MaxThroughput.run(engine, OrderWorkload.load(), maxInFlight, warmupSeconds, durationSeconds);
+        }
+    }
+
+    private Engine launch() {
+        return Engine.launch(new Engine.Context().shards(shards).idleStrategy(idleStrategy)
+                .tasks(OrderWorkload.handlers()));
+    }
+
+    private void validate() {
+        if (!max && (rate < 1 || rate > OpenLoop.MAX_RATE)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--rate must be 1.." + OpenLoop.MAX_RATE + " (or use --max)");
+        }
+        if (durationSeconds < 1 || durationSeconds > MAX_SECONDS) {
+            throw new ParameterException(spec.commandLine(), "--duration must be 1.." + MAX_SECONDS);
+        }
+        if (warmupSeconds < 0 || warmupSeconds > MAX_SECONDS) {
+            throw new ParameterException(spec.commandLine(), "--warmup must be 0.." + MAX_SECONDS);
+        }
+        if (maxInFlight < 1) {
+            throw new ParameterException(spec.commandLine(), "--in-flight must be at least 1");
+        }
+        try {
+            new Engine.Context().shards(shards).idleStrategy(idleStrategy).conclude();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private void print(PrintWriter stdout, MaxThroughput.Result result) {
+        stdout.printf("max throughput: %d shard(s), idle strategy %s, %d in flight, %d s (+%d s warm-up)%n",
+                shards, idleStrategy, maxInFlight, durationSeconds, warmupSeconds);
+        long[] perSecond = result.perSecond().clone();
+        Arrays.sort(perSecond);
+        // On a shared machine the spread says as much as the mean.
+        stdout.printf("  executions/s  %.0f (seconds: min %d, median %d, max %d)%n", result.executionsPerSecond(),
+                perSecond[0], perSecond[perSecond.length / 2], perSecond[perSecond.length - 1]);
+        stdout.printf("  throttled     %d%n  failed        %d%n", result.throttled(), result.failed());
+    }
+
+    private void print(PrintWriter stdout, OpenLoop.Result result) {
+        stdout.printf("open loop: %d/s for %d s (+%d s warm-up), %d shard(s), idle strategy %s%n",
+                rate, durationSeconds, warmupSeconds, shards, idleStrategy);
+        stdout.printf("  accepted      %d%n  throttled     %d%n  failed        %d%n  executions/s  %.0f%n",
+                result.accepted(), result.throttled(), result.failed(), result.throughput());
+        if (!result.drained()) {
+            stdout.println("  WARNING: executions were still running at the end; the latencies below miss them");
+        }
+        Histogram latency = result.latencyNanos();
+        stdout.print("  latency from intended start (us):");
+        for (int i = 0; i < PERCENTILES.length; i++) {
+            stdout.printf(" %s %.1f", PERCENTILE_LABELS[i],
+                    latency.getValueAtPercentile(PERCENTILES[i]) / NANOS_PER_MICRO);
+        }
+        stdout.printf(" max %.1f%n", latency.getMaxValue() / NANOS_PER_MICRO);
+        stdout.printf("  generator lag (us): max %.1f%n", result.maxLagNanos() / NANOS_PER_MICRO);
+    }
+
+    /** HdrHistogram's percentile distribution, values in microseconds. */
+    static void writeHgrm(Histogram latencyNanos, Path file) throws IOException {
+        try (PrintStream stream = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+            latencyNanos.outputPercentileDistribution(stream, NANOS_PER_MICRO);
+        }
+    }
+}

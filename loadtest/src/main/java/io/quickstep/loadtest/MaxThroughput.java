@@ -1,0 +1,81 @@
+package io.quickstep.loadtest;
+
+import io.quickstep.api.Engine;
+import io.quickstep.api.StartResult;
+
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+/**
+ * The closed-loop measurement of the highest sustainable rate: the calling thread keeps a bounded
+ * number of executions in flight, starting another whenever one ends, and counts the executions that
+ * ended during the measured window. Latency is not reported: in a closed loop it only says how long
+ * the queue was.
+ */
+final class MaxThroughput {
+    private static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    /**
+     * @param executionsPerSecond over the whole measured window
+     * @param perSecond           executions that ended in each measured second, in order
+     * @param throttled           starts refused in the measured window (retried, so they cost no execution)
+     * @param failed              executions started in the measured window that did not succeed
+     */
+    record Result(double executionsPerSecond, long[] perSecond, long throttled, long failed, boolean drained) {
+    }
+
+    private MaxThroughput() {
+    }
+
+    static Result run(Engine engine, OrderWorkload workload, int maxInFlight, int warmupSeconds,
+                      int durationSeconds) {
+        long second = TimeUnit.SECONDS.toNanos(1);
+        long measureFrom = System.nanoTime() + warmupSeconds * second;
+        Completions completions = new Completions(measureFrom);
+        long[] perSecond = new long[durationSeconds];
+        int current = -1; // the measured second under way; -1 during the warm-up
+        long nextBoundary = measureFrom;
+        long windowStart = 0;
+        long endedAtLastBoundary = 0;
+        long started = 0;
+        long throttled = 0;
+        long now;
+        while (true) {
+            now = System.nanoTime();
+            if (now - nextBoundary >= 0) {
+                // Executions ended so far are those started less those in flight.
+                long ended = started - completions.inFlight();
+                if (current < 0) {
+                    windowStart = now;
+                } else {
+                    perSecond[current] = ended - endedAtLastBoundary;
+                }
+                if (++current == durationSeconds) {
+                    break;
+                }
+                endedAtLastBoundary = ended;
+                nextBoundary += second;
+            }
+            if (completions.inFlight() >= maxInFlight) {
+                // The shards have plenty to do: give them the CPU if they are short of one.
+                Thread.yield();
+                continue;
+            }
+            StartResult start = engine.start(workload.machine(), workload.input());
+            if (start.accepted()) {
+                completions.watch(start.completion(), now);
+                started++;
+            } else if (start.code() == StartResult.THROTTLED) {
+                if (current >= 0) {
+                    throttled++;
+                }
+                Thread.onSpinWait();
+            } else {
+                throw new IllegalStateException("the engine shut down during the run");
+            }
+        }
+        double executionsPerSecond = LongStream.of(perSecond).sum() * 1e9 / (now - windowStart);
+        boolean drained = completions.awaitDrained(DRAIN_TIMEOUT_NANOS);
+        return new Result(executionsPerSecond, perSecond, throttled, completions.failed(), drained);
+    }
+}

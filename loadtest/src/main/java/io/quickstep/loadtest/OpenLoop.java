@@ -1,0 +1,105 @@
+package io.quickstep.loadtest;
+
+import io.quickstep.api.Engine;
+import io.quickstep.api.StartResult;
+import org.HdrHistogram.Histogram;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The open-loop generator: the calling thread starts the i-th execution at {@code t0 + i / rate},
+ * whatever became of the earlier ones, and each execution's latency counts from that intended start,
+ * not from when the generator got round to it. A stall (in the engine, the GC or the generator)
+ * therefore shows in the latency of every execution scheduled during it: coordinated omission is
+ * corrected. A throttled start is counted and not retried, as a client answered ThrottlingException.
+ */
+final class OpenLoop {
+    /** Highest rate: keeps {@code i * 1e9} within a long for the longest schedule. */
+    static final long MAX_RATE = 10_000_000;
+    /** How far ahead of a due start the generator stops parking and spins (parks overshoot). */
+    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    private static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    /**
+     * What the measured part of a run did (the warm-up's executions are not in it).
+     *
+     * @param elapsedNanos  from the measurement start until the last execution ended
+     * @param drained       whether every execution ended before the drain timeout
+     * @param maxLagNanos   the furthest behind its schedule the generator started an execution: when
+     *                      the latency tail is about as long, the generator (or the machine) stalled,
+     *                      not only the engine
+     */
+    record Result(long accepted, long throttled, long succeeded, long failed, long elapsedNanos,
+                  boolean drained, long maxLagNanos, Histogram latencyNanos) {
+
+        /** Executions that ended, per second. */
+        double throughput() {
+            return (succeeded + failed) * 1e9 / elapsedNanos;
+        }
+    }
+
+    private OpenLoop() {
+    }
+
+    static Result run(Engine engine, OrderWorkload workload, long ratePerSecond, int warmupSeconds,
+                      int durationSeconds) {
+        long warmupStarts = ratePerSecond * warmupSeconds;
+        long total = warmupStarts + ratePerSecond * durationSeconds;
+        long t0 = System.nanoTime();
+        long measureFrom = t0 + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        Completions completions = new Completions(measureFrom);
+        long accepted = 0;
+        long throttled = 0;
+        long maxLag = 0;
+        long i = 0;
+        while (i < total) {
+            // Every start that is due goes now, in one batch, each with its own intended time.
+            long now = System.nanoTime();
+            long intended;
+            while (i < total && (intended = intendedStart(t0, i, ratePerSecond)) - now <= 0) {
+                StartResult started = engine.start(workload.machine(), workload.input());
+                boolean measured = i >= warmupStarts;
+                if (measured) {
+                    maxLag = Math.max(maxLag, now - intended);
+                }
+                if (started.accepted()) {
+                    completions.watch(started.completion(), intended);
+                    if (measured) {
+                        accepted++;
+                    }
+                } else if (started.code() == StartResult.THROTTLED) {
+                    if (measured) {
+                        throttled++;
+                    }
+                } else {
+                    throw new IllegalStateException("the engine shut down during the run");
+                }
+                i++;
+            }
+            if (i < total) {
+                waitUntil(intendedStart(t0, i, ratePerSecond));
+            }
+        }
+        boolean drained = completions.awaitDrained(DRAIN_TIMEOUT_NANOS);
+        long elapsed = System.nanoTime() - measureFrom;
+        return new Result(accepted, throttled, completions.succeeded(), completions.failed(), elapsed,
+                drained, maxLag, completions.latencyNanos());
+    }
+
+    private static long intendedStart(long t0, long i, long ratePerSecond) {
+        return t0 + i * 1_000_000_000L / ratePerSecond;
+    }
+
+    /** Parks while the deadline is far off, then spins: a park overshoots by tens of microseconds. */
+    private static void waitUntil(long deadlineNanos) {
+        long remaining;
+        while ((remaining = deadlineNanos - System.nanoTime()) > 0) {
+            if (remaining > SPIN_NANOS) {
+                LockSupport.parkNanos(remaining - SPIN_NANOS);
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.quickstep.loadtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quickstep.api.StateMachine;
+import io.quickstep.asl.DefinitionException;
+import io.quickstep.json.Json;
+import io.quickstep.task.TaskHandlers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The reference workload of shared/bench (this module's resources hold a copy): the order workflow,
+ * its input, and its two task handlers, in process, as shared/bench/README.md describes them.
+ *
+ * @param input parsed once and given to every start: executions share values and never change them
+ */
+public record OrderWorkload(StateMachine machine, JsonNode input) {
+
+    public static OrderWorkload load() throws IOException, DefinitionException {
+        return new OrderWorkload(StateMachine.create("order", resource("order-workflow.asl.json")),
+                Json.parse(resource("order-input.json")));
+    }
+
+    /**
+     * {@code charge} answers {@code {"chargeId": "ch-" + orderId, "charged": total}} and {@code reserve}
+     * {@code {"reserved": number of items}}.
+     */
+    public static TaskHandlers handlers() {
+        return new TaskHandlers()
+                .register("charge", request -> {
+                    ObjectNode charge = Json.NODES.objectNode();
+                    charge.put("chargeId", "ch-" + request.input().get("orderId").asText());
+                    charge.set("charged", request.input().get("total"));
+                    return charge;
+                })
+                .register("reserve", request -> {
+                    ObjectNode reserve = Json.NODES.objectNode();
+                    reserve.put("reserved", request.input().get("items").size());
+                    return reserve;
+                });
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = OrderWorkload.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

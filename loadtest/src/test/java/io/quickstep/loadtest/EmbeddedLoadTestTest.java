@@ -1,0 +1,98 @@
+package io.quickstep.loadtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.api.Engine;
+import io.quickstep.api.ExecutionResult;
+import io.quickstep.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs the generator briefly at a low rate; nothing here depends on how fast the machine is. */
+class EmbeddedLoadTestTest {
+
+    @Test
+    void everyAcceptedExecutionSucceedsAndIsInTheHistogramAndTheHgrmFile(@TempDir Path dir) throws Exception {
+        Path hgrm = dir.resolve("latency.hgrm");
+        EmbeddedLoadTest command = new EmbeddedLoadTest();
+        new CommandLine(command).parseArgs("--rate", "2000", "--duration", "1", "--warmup", "0",
+                "--shards", "1", "--out", hgrm.toString());
+
+        OpenLoop.Result result = command.openLoop();
+
+        assertTrue(result.drained());
+        assertEquals(2000, result.accepted() + result.throttled());
+        assertTrue(result.accepted() > 0);
+        assertEquals(result.accepted(), result.succeeded());
+        assertEquals(0, result.failed());
+        assertEquals(result.accepted(), result.latencyNanos().getTotalCount());
+        assertEquals(result.accepted(), hgrmTotalCount(hgrm));
+    }
+
+    @Test
+    void executionsGiveTheExpectedOutputAndLeaveTheSharedInputAsItWas() throws Exception {
+        OrderWorkload workload = OrderWorkload.load();
+        JsonNode before = workload.input().deepCopy();
+        List<CompletableFuture<ExecutionResult>> results = new ArrayList<>();
+        try (Engine engine = Engine.launch(new Engine.Context().shards(2).tasks(OrderWorkload.handlers()))) {
+            for (int i = 0; i < 100; i++) {
+                results.add(engine.startSync(workload.machine(), workload.input()));
+            }
+            for (CompletableFuture<ExecutionResult> result : results) {
+                assertEquals(Json.parse("{\"chargeId\":\"ch-o-1\",\"charged\":42.5}"), result.join().output());
+            }
+        }
+        assertEquals(before, workload.input());
+    }
+
+    @Test
+    void refusesADurationAboveTheBound() {
+        StringWriter err = new StringWriter();
+        int exitCode = new CommandLine(new EmbeddedLoadTest()).setErr(new PrintWriter(err))
+                .execute("--rate", "10", "--duration", "121");
+        assertEquals(CommandLine.ExitCode.USAGE, exitCode);
+        assertTrue(err.toString().contains("--duration must be 1..120"), err.toString());
+    }
+
+    /**
+     * Reads a {@code .hgrm} file: rows of value, percentile, total count (and 1/(1-percentile)),
+     * percentiles rising to 1, then a footer holding the total count; returns the count after
+     * checking that the last row agrees with the footer.
+     */
+    private static long hgrmTotalCount(Path hgrm) throws Exception {
+        List<String> lines = Files.readAllLines(hgrm);
+        double lastPercentile = -1;
+        long lastRowCount = -1;
+        long footerCount = -1;
+        for (String line : lines) {
+            String trimmed = line.trim();
+            if (trimmed.isEmpty() || trimmed.startsWith("Value")) {
+                continue;
+            }
+            if (trimmed.startsWith("#[Max")) {
+                footerCount = Long.parseLong(trimmed.replaceAll(".*Total count\\s*=\\s*(\\d+).*", "$1"));
+            } else if (!trimmed.startsWith("#")) {
+                String[] columns = trimmed.split("\\s+");
+                assertTrue(Double.parseDouble(columns[0]) >= 0, "a value: " + line);
+                double percentile = Double.parseDouble(columns[1]);
+                assertTrue(percentile >= lastPercentile, "percentiles must not fall: " + line);
+                lastPercentile = percentile;
+                lastRowCount = Long.parseLong(columns[2]);
+            }
+        }
+        assertEquals(1.0, lastPercentile);
+        assertEquals(footerCount, lastRowCount);
+        return footerCount;
+    }
+}
