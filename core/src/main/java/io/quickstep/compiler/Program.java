@@ -1,7 +1,5 @@
 package io.quickstep.compiler;
 
-import java.util.List;
-
 /**
  * A compiled state machine, Parallel branch or Map item processor: instructions, the constants they
  * index (paths, payload templates, choice tables, wait and fail specs), and the state table. Child
@@ -23,9 +21,5 @@ public record Program(int[] code, Object[] constants, StateInfo[] states, int st
             }
         }
         return null;
-    }
-
-    public List<StateInfo> stateList() {
-        return List.of(states);
     }
 }

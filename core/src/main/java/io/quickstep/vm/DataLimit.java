@@ -21,10 +21,6 @@ public final class DataLimit {
         return JsonSize.of(value, MAX_BYTES);
     }
 
-    public static boolean exceeds(JsonNode value) {
-        return measure(value) > MAX_BYTES;
-    }
-
     /**
      * A state's output leaves it: fails with States.DataLimitExceeded if it is too large.
      *
