@@ -17,10 +17,8 @@ final class RunningExecution {
     final StateMachineMetrics metrics;
     /** Completed with the result; null for an asynchronous start nobody waits on. */
     final CompletableFuture<ExecutionResult> completion;
-    /** Links in the shard's list of executions with the same time limit. */
-    DeadlineList deadlines;
-    RunningExecution deadlinePrevious;
-    RunningExecution deadlineNext;
+    /** The timer of the execution's time limit, while it runs. */
+    long deadlineTimerId;
     /** When the start was accepted, for the latency metric. */
     final long startNanos = System.nanoTime();
 

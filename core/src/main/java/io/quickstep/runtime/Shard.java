@@ -38,9 +38,11 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     private final Clock clock;
     private final boolean pin;
     private final DeadlineTimerWheel wheel;
-    private final Long2ObjectHashMap<TimerTask> timers = new Long2ObjectHashMap<>();
-    /** Running executions by time limit, each list in deadline order. */
-    private final Long2ObjectHashMap<DeadlineList> deadlines = new Long2ObjectHashMap<>();
+    /** Every pending timer by id: wheel ids are from 0 up, queue ids from -1 down. */
+    private final Long2ObjectHashMap<ShardTimer> timers = new Long2ObjectHashMap<>();
+    /** Timers of a whole number of seconds, by duration, each queue in firing order. */
+    private final Long2ObjectHashMap<TimerQueue> queues = new Long2ObjectHashMap<>();
+    private long nextQueuedTimerId = -1;
     /** Executions on this shard by ARN, for stop requests. */
     private final Map<String, RunningExecution> running = new HashMap<>();
     /** Executions with frames made ready on this thread outside an event (see {@link #deliver}). */
@@ -139,7 +141,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         int work = eventsThisCycle;
         long now = clock.millis();
         work += wheel.poll(now, this, TIMER_BATCH);
-        work += expireDeadlines(now);
+        work += expireQueued(now);
         return work;
     }
 
@@ -186,41 +188,48 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         if (abortNewStarts) {
             end(execution, ExecutionStatus.ABORTED, "States.Aborted", "The engine shut down before the execution ended");
         } else {
-            long limit = execution.deadlineMillis() - execution.startMillis();
-            DeadlineList sameLimit = deadlines.get(limit);
-            if (sameLimit == null) {
-                sameLimit = new DeadlineList();
-                deadlines.put(limit, sameLimit);
-            }
-            sameLimit.add(r);
+            // Queued by the limit itself: starts arrive in near start order, so a queue's first is
+            // at most a few milliseconds from being the earliest.
+            r.deadlineTimerId = schedule(execution.deadlineMillis(), execution.deadlineMillis() - execution.startMillis(),
+                    ShardTimer.DEADLINE, null, 0, r);
             begin(execution, r.program, r.inputBytes);
         }
         settle(execution);
     }
 
-    /** Times out the executions whose limit has passed; each list's first is the next to go. */
-    private int expireDeadlines(long now) {
-        int expired = 0;
-        for (DeadlineList list : deadlines.values()) {
-            RunningExecution first;
-            while ((first = list.first()) != null && first.execution.deadlineMillis() <= now) {
-                end(first.execution, ExecutionStatus.TIMED_OUT, StatesErrors.TIMEOUT, null);
-                settle(first.execution);
-                expired++;
+    /** Fires the queued timers that are due; each queue's first is its next. */
+    private int expireQueued(long now) {
+        int fired = 0;
+        for (TimerQueue queue : queues.values()) {
+            ShardTimer first;
+            while ((first = queue.first()) != null && first.atMillis <= now) {
+                queue.remove(first);
+                timers.remove(first.id);
+                fire(first);
+                fired++;
             }
         }
-        return expired;
+        return fired;
     }
 
     @Override
     public boolean onTimerExpiry(TimeUnit timeUnit, long now, long timerId) {
-        TimerTask task = timers.remove(timerId);
-        if (task != null) {
-            timerExpired(task.kind, task.frame, task.token);
-            dirty.add(task.frame.execution());
-            drainDirty();
+        ShardTimer timer = timers.remove(timerId);
+        if (timer != null) {
+            fire(timer);
         }
         return true;
+    }
+
+    private void fire(ShardTimer timer) {
+        if (timer.kind == ShardTimer.DEADLINE) {
+            end(timer.execution.execution, ExecutionStatus.TIMED_OUT, StatesErrors.TIMEOUT, null);
+            settle(timer.execution.execution);
+        } else {
+            timerExpired(timer.kind, timer.frame, timer.token);
+            dirty.add(timer.frame.execution());
+            drainDirty();
+        }
     }
 
     private void drainDirty() {
@@ -238,9 +247,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         if (result == null || r == null || running.remove(execution.arn()) == null) {
             return;
         }
-        if (r.deadlines != null) {
-            r.deadlines.remove(r);
-        }
+        cancelTimer(r.deadlineTimerId);
         r.metrics.ended(result, System.nanoTime() - r.startNanos);
         if (r.completion != null) {
             r.completion.complete(result);
@@ -258,14 +265,37 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
 
     @Override
     protected long scheduleTimer(long atMillis, int kind, Frame frame, long token) {
+        return schedule(atMillis, atMillis - clock.millis(), kind, frame, token, null);
+    }
+
+    /** A timer of whole seconds goes to the queue of its duration, any other to the wheel. */
+    private long schedule(long atMillis, long duration, int kind, Frame frame, long token,
+                          RunningExecution execution) {
+        if (duration > 0 && duration % 1000 == 0) {
+            ShardTimer timer = new ShardTimer(nextQueuedTimerId--, atMillis, kind, frame, token, execution);
+            TimerQueue queue = queues.get(duration);
+            if (queue == null) {
+                queue = new TimerQueue();
+                queues.put(duration, queue);
+            }
+            queue.add(timer);
+            timers.put(timer.id, timer);
+            return timer.id;
+        }
         long id = wheel.scheduleTimer(atMillis);
-        timers.put(id, new TimerTask(kind, frame, token));
+        timers.put(id, new ShardTimer(id, atMillis, kind, frame, token, execution));
         return id;
     }
 
     @Override
     protected void cancelTimer(long timerId) {
-        if (timers.remove(timerId) != null) {
+        ShardTimer timer = timers.remove(timerId);
+        if (timer == null) {
+            return;
+        }
+        if (timer.queue != null) {
+            timer.queue.remove(timer);
+        } else {
             wheel.cancelTimer(timerId);
         }
     }
@@ -273,18 +303,5 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     @Override
     protected boolean acceptsAsync() {
         return true;
-    }
-
-    /** What a timer on the wheel is for. */
-    private static final class TimerTask {
-        final int kind;
-        final Frame frame;
-        final long token;
-
-        TimerTask(int kind, Frame frame, long token) {
-            this.kind = kind;
-            this.frame = frame;
-            this.token = token;
-        }
     }
 }

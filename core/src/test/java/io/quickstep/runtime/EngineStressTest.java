@@ -119,6 +119,25 @@ class EngineStressTest {
         assertEquals(250, engine.metrics(waits).aborted());
     }
 
+    @Test
+    void shouldTimeOutABurstOfTaskCallsThatNeverAnswer() throws Exception {
+        StateMachine machine = EngineTest.machine("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + LAMBDA
+                + "silent','TimeoutSeconds':1,'End':true}}}");
+        TaskHandlers tasks = new TaskHandlers().register("silent", (AsyncTaskHandler) request -> new CompletableFuture<>());
+        try (Engine engine = Engine.launch(new Engine.Context().shards(2).ringSize(16_384).tasks(tasks))) {
+            List<CompletableFuture<ExecutionResult>> results = new ArrayList<>();
+            for (int i = 0; i < 20_000; i++) {
+                results.add(startRetryingThrottles(engine, machine, EngineTest.json("{}")).completion());
+            }
+            for (CompletableFuture<ExecutionResult> result : results) {
+                ExecutionResult ended = result.get(30, TimeUnit.SECONDS);
+                assertEquals(ExecutionStatus.FAILED, ended.status());
+                assertEquals("States.Timeout", ended.error());
+            }
+            EngineTest.assertInvariant(engine.metrics(machine));
+        }
+    }
+
     /** Starts, retrying a throttled start a bounded number of times (the test fails if it never fits). */
     private static StartResult startRetryingThrottles(Engine engine, StateMachine machine, JsonNode input) {
         for (int attempt = 0; attempt < 1_000_000; attempt++) {
