@@ -26,6 +26,9 @@ public final class Comparison implements ChoiceCondition {
     private final Relation relation;
     private final JsonNode constant;
     private final JsonPath operandPath;
+    /** A constant operand's value as a decimal or instant, worked out once; null when not one. */
+    private final java.math.BigDecimal constantDecimal;
+    private final java.time.Instant constantInstant;
 
     private Comparison(JsonPath variable, Kind kind, Relation relation, JsonNode constant, JsonPath operandPath) {
         this.variable = variable;
@@ -33,6 +36,9 @@ public final class Comparison implements ChoiceCondition {
         this.relation = relation;
         this.constant = constant;
         this.operandPath = operandPath;
+        this.constantDecimal = constant != null && constant.isNumber() ? constant.decimalValue() : null;
+        OffsetDateTime instant = constant == null ? null : timestamp(constant);
+        this.constantInstant = instant == null ? null : instant.toInstant();
     }
 
     /** Compiles {@code "Variable": variable, operator: operand}. */
@@ -92,12 +98,14 @@ public final class Comparison implements ChoiceCondition {
                     && StringPattern.matches(operand.asText(), value.asText());
             case STRING: return value.isTextual() && operand.isTextual()
                     && holds(value.asText().compareTo(operand.asText()));
-            case NUMERIC: return value.isNumber() && operand.isNumber() && holds(compareNumbers(value, operand));
+            case NUMERIC: return value.isNumber() && operand.isNumber() && holds(constantDecimal != null
+                    && !value.canConvertToExactIntegral() ? value.decimalValue().compareTo(constantDecimal)
+                    : compareNumbers(value, operand));
             case BOOLEAN: return value.isBoolean() && operand.isBoolean() && value.asBoolean() == operand.asBoolean();
             case TIMESTAMP: {
                 OffsetDateTime left = timestamp(value);
-                OffsetDateTime right = timestamp(operand);
-                return left != null && right != null && holds(left.toInstant().compareTo(right.toInstant()));
+                java.time.Instant right = operandPath == null ? constantInstant : instant(timestamp(operand));
+                return left != null && right != null && holds(left.toInstant().compareTo(right));
             }
             default: throw new IllegalStateException("unhandled comparison " + kind);
         }
@@ -119,6 +127,10 @@ public final class Comparison implements ChoiceCondition {
             return Long.compare(left.longValue(), right.longValue());
         }
         return left.decimalValue().compareTo(right.decimalValue());
+    }
+
+    private static java.time.Instant instant(OffsetDateTime timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** The value as an RFC 3339 timestamp, or null when it is not one. */
