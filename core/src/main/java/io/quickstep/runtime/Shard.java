@@ -158,7 +158,11 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
                     start(event.running);
                     break;
                 case ShardEvent.TASK_DONE:
-                    taskCompleted(event.frame, event.attempt, event.result, event.error);
+                    try {
+                        taskCompleted(event.frame, event.attempt, event.result, event.error);
+                    } catch (RuntimeException bug) {
+                        failInternally(event.frame.execution(), bug);
+                    }
                     dirty.add(event.frame.execution());
                     break;
                 case ShardEvent.STOP:
@@ -192,9 +196,21 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
             // at most a few milliseconds from being the earliest.
             r.deadlineTimerId = schedule(execution.deadlineMillis(), execution.deadlineMillis() - execution.startMillis(),
                     ShardTimer.DEADLINE, null, 0, r);
-            begin(execution, r.program, r.inputBytes);
+            try {
+                begin(execution, r.program, r.inputBytes);
+            } catch (RuntimeException bug) {
+                failInternally(execution, bug);
+            }
         }
         settle(execution);
+    }
+
+    /**
+     * An engine defect surfaced while running an execution: the execution fails with
+     * States.Runtime rather than being left unfinished, and the shard goes on.
+     */
+    private void failInternally(Execution execution, RuntimeException bug) {
+        end(execution, ExecutionStatus.FAILED, "States.Runtime", "Internal error: " + bug);
     }
 
     /** Fires the queued timers that are due; each queue's first is its next. */
@@ -235,7 +251,11 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     private void drainDirty() {
         Execution execution;
         while ((execution = dirty.poll()) != null) {
-            runReady(execution);
+            try {
+                runReady(execution);
+            } catch (RuntimeException bug) {
+                failInternally(execution, bug);
+            }
             settle(execution);
         }
     }

@@ -102,7 +102,9 @@ public final class Execution {
     /** Ends the execution from outside its states (time limit, abort); every frame stops. */
     void stop(ExecutionStatus status, String error, String cause) {
         if (result == null) {
-            top.cancel();
+            if (top != null) {
+                top.cancel();
+            }
             ready.clear();
             result = new ExecutionResult(status, null, error, cause, startMillis, clock.millis());
         }

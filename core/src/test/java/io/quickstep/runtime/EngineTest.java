@@ -151,6 +151,29 @@ class EngineTest {
     }
 
     @Test
+    void shouldFailAnExecutionRatherThanLoseItWhenTheEngineHitsAFault() throws Exception {
+        StateMachine machine = machine("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + LAMBDA + "odd',"
+                + "'End':true}}}");
+        // A result whose members cannot be read: measuring it fails inside the shard.
+        com.fasterxml.jackson.databind.node.ObjectNode unreadable = new com.fasterxml.jackson.databind.node.ObjectNode(
+                Json.NODES) {
+            @Override
+            public java.util.Iterator<java.util.Map.Entry<String, JsonNode>> fields() {
+                throw new IllegalStateException("unreadable");
+            }
+        };
+        TaskHandlers tasks = new TaskHandlers().register("odd", (AsyncTaskHandler) request ->
+                CompletableFuture.supplyAsync(() -> unreadable));
+        try (Engine engine = Engine.launch(new Engine.Context().shards(1).tasks(tasks))) {
+            ExecutionResult result = engine.startSync(machine, json("{}")).get(10, TimeUnit.SECONDS);
+            assertEquals(ExecutionStatus.FAILED, result.status());
+            assertEquals("States.Runtime", result.error());
+            assertTrue(result.cause().startsWith("Internal error: "), result.cause());
+            assertInvariant(engine.metrics(machine));
+        }
+    }
+
+    @Test
     void shouldRejectABadContextNamingTheSetting() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new Engine.Context().ringSize(1000).conclude());
