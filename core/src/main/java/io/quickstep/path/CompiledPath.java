@@ -85,6 +85,25 @@ final class CompiledPath {
         return child == null ? null : step.replaceIn(node, child);
     }
 
+    /**
+     * Jayway's words for why a definite path finds nothing in {@code root}: "Missing property in
+     * path $['a']" when a step before the last finds nothing, else "No results for path: ...".
+     */
+    String explainMissing(JsonNode root) {
+        StringBuilder prefix = new StringBuilder("$");
+        JsonNode node = root;
+        for (int i = 0; i < firstIndefinite - 1; i++) {
+            steps[i].appendNormalized(prefix);
+            node = node == null ? null : steps[i].select(node);
+            if (node == null) {
+                return "Missing property in path " + prefix;
+            }
+        }
+        StringBuilder whole = new StringBuilder("$");
+        appendNormalized(whole);
+        return "No results for path: " + whole;
+    }
+
     void appendNormalized(StringBuilder out) {
         for (Step step : steps) {
             step.appendNormalized(out);

@@ -109,6 +109,15 @@ public final class JsonPath {
         return out.toString();
     }
 
+    /**
+     * Why this path finds nothing in {@code root}, in the words AWS quotes from Jayway JsonPath:
+     * {@code No results for path: $['a']['b']} when only the last step is missing,
+     * {@code Missing property in path $['a']} when an earlier one is.
+     */
+    public String explainMissing(JsonNode root) {
+        return path.explainMissing(root);
+    }
+
     @Override
     public String toString() {
         return text;

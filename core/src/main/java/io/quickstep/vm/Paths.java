@@ -17,7 +17,7 @@ final class Paths {
         JsonNode selected = path.read(frame);
         if (selected == null) {
             throw new ExecutionFailure(StatesErrors.RUNTIME,
-                    "Invalid path '" + path.text() + "' : " + MissingPath.describe(path, value));
+                    "Invalid path '" + path.text() + "' : " + path.explainMissing(value));
         }
         return selected;
     }

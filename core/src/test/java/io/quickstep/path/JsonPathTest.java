@@ -254,4 +254,13 @@ class JsonPathTest {
     void writeRefusesPathsThatAreNotReferencePaths() {
         assertThrows(IllegalStateException.class, () -> JsonPath.compile("$.a[*]").write(json("{}"), json("1")));
     }
+
+    @Test
+    void explainsAMissingPathInJaywaysWords() throws Exception {
+        JsonNode root = Json.parse("{\"a\": {\"b\": 1}}");
+        assertEquals("No results for path: $['a']['c']", JsonPath.compile("$.a.c").explainMissing(root));
+        assertEquals("Missing property in path $['x']", JsonPath.compile("$.x.y.z").explainMissing(root));
+        assertEquals("Missing property in path $['a']['b']['c']",
+                JsonPath.compile("$.a.b.c.d").explainMissing(root));
+    }
 }
