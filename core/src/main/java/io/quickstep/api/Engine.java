@@ -59,6 +59,18 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Starts an execution whose end is told to {@code listener} (on the shard's thread), without
+     * the future and result holder that {@link #start(StateMachine, JsonNode, String, TaskHandler)}
+     * makes: for callers that start many executions, such as a network ingress.
+     *
+     * @return {@link StartResult#ACCEPTED}, {@link StartResult#THROTTLED} or {@link StartResult#SHUT_DOWN}
+     */
+    public int start(StateMachine machine, JsonNode input, String name, TaskHandler tasks,
+                     ExecutionListener listener) {
+        return shards.start(machine, input, name, tasks, listener);
+    }
+
+    /**
      * Starts an execution and returns a future of its result, as StartSyncExecution does; a refused
      * start completes the future exceptionally with a {@link RejectedExecutionException}.
      */

@@ -1,10 +1,8 @@
 package io.quickstep.runtime;
 
-import io.quickstep.api.ExecutionResult;
+import io.quickstep.api.ExecutionListener;
 import io.quickstep.compiler.Program;
 import io.quickstep.vm.Execution;
-
-import java.util.concurrent.CompletableFuture;
 
 /**
  * An execution as its shard tracks it: what it runs, who waits for its result, its metrics, and the
@@ -15,19 +13,19 @@ final class RunningExecution {
     final Program program;
     final long inputBytes;
     final StateMachineMetrics metrics;
-    /** Completed with the result; null for an asynchronous start nobody waits on. */
-    final CompletableFuture<ExecutionResult> completion;
+    /** Told the result when the execution ends. */
+    final ExecutionListener listener;
     /** The timer of the execution's time limit, while it runs. */
     long deadlineTimerId;
     /** When the start was accepted, for the latency metric. */
     final long startNanos = System.nanoTime();
 
     RunningExecution(Execution execution, Program program, long inputBytes, StateMachineMetrics metrics,
-                     CompletableFuture<ExecutionResult> completion) {
+                     ExecutionListener listener) {
         this.execution = execution;
         this.program = program;
         this.inputBytes = inputBytes;
         this.metrics = metrics;
-        this.completion = completion;
+        this.listener = listener;
     }
 }

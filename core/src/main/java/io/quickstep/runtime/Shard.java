@@ -18,6 +18,8 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One shard: a Disruptor ring consumed by one thread that owns every execution started on it. All
@@ -27,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  * execution state is ever touched by another thread, so none of it is locked.
  */
 final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEvent>, DeadlineTimerWheel.TimerHandler {
+    private static final Logger LOG = Logger.getLogger(Shard.class.getName());
     /** Events handled per duty cycle before the timers get their turn. */
     private static final int EVENT_BATCH = 256;
     private static final int TIMER_BATCH = 256;
@@ -269,8 +272,10 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         }
         cancelTimer(r.deadlineTimerId);
         r.metrics.ended(result, System.nanoTime() - r.startNanos);
-        if (r.completion != null) {
-            r.completion.complete(result);
+        try {
+            r.listener.ended(result);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Quickstep: an execution listener failed", e);
         }
     }
 

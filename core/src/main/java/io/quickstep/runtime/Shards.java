@@ -1,6 +1,7 @@
 package io.quickstep.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.api.ExecutionListener;
 import io.quickstep.api.ExecutionResult;
 import io.quickstep.api.StartResult;
 import io.quickstep.api.StateMachine;
@@ -67,26 +68,43 @@ public final class Shards {
     }
 
     public StartResult start(StateMachine machine, JsonNode input, String name, TaskHandler tasks) {
+        CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
+        String executionName = name != null ? name : Execution.randomId();
+        Execution execution = execution(machine, input, executionName, tasks);
+        int code = offer(machine, execution, completion::complete);
+        return code == StartResult.ACCEPTED ? new StartResult(code, execution.arn(), completion)
+                : new StartResult(code, null, null);
+    }
+
+    /** Starts an execution whose end is told to {@code listener}; returns a {@link StartResult} code. */
+    public int start(StateMachine machine, JsonNode input, String name, TaskHandler tasks, ExecutionListener listener) {
+        return offer(machine, execution(machine, input, name != null ? name : Execution.randomId(), tasks), listener);
+    }
+
+    private Execution execution(StateMachine machine, JsonNode input, String name, TaskHandler tasks) {
+        Execution execution = new Execution(machine.name(), name, input, clock, tasks, machine.timeoutMillis());
+        execution.countTransitions();
+        return execution;
+    }
+
+    private int offer(StateMachine machine, Execution execution, ExecutionListener listener) {
         StateMachineMetrics counters = metrics(machine);
         if (!accepting) {
-            return new StartResult(StartResult.SHUT_DOWN, null, null);
+            return StartResult.SHUT_DOWN;
         }
-        String executionName = name != null ? name : Execution.randomId();
-        Execution execution = new Execution(machine.name(), executionName, input, clock, tasks,
-                machine.timeoutMillis());
-        execution.countTransitions();
-        CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
-        RunningExecution running = new RunningExecution(execution, machine.program(), DataLimit.measure(input),
-                counters, completion);
-        String arn = execution.arn();
+        RunningExecution running = new RunningExecution(execution, machine.program(),
+                DataLimit.measure(execution.input()), counters, listener);
+        // The ARN is made here, before the ring hands the execution to the shard thread, which
+        // reads it: made lazily on both sides at once, the two could differ.
+        execution.arn();
         // Counted before it is offered, so that a fast end can never be counted before its start.
         counters.started.increment();
-        if (!shardOf(executionName).tryStart(running)) {
+        if (!shardOf(execution.name()).tryStart(running)) {
             counters.started.decrement();
             counters.throttled.increment();
-            return new StartResult(StartResult.THROTTLED, null, null);
+            return StartResult.THROTTLED;
         }
-        return new StartResult(StartResult.ACCEPTED, arn, completion);
+        return StartResult.ACCEPTED;
     }
 
     /** Routes a stop to the shard that runs the execution named in the ARN. */

@@ -160,6 +160,10 @@ public final class Execution {
         return name;
     }
 
+    public JsonNode input() {
+        return input;
+    }
+
     /** {@code $$.Execution}, built on first use and shared after. */
     ObjectNode executionContext() {
         if (executionContext == null) {

@@ -174,6 +174,22 @@ class EngineTest {
     }
 
     @Test
+    void shouldTellAListenerOnceWhenAnExecutionEnds() throws Exception {
+        StateMachine machine = machine("{'StartAt':'P','States':{'P':{'Type':'Pass','Result':'done','End':true}}}");
+        CompletableFuture<ExecutionResult> told = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        try (Engine engine = Engine.launch(new Engine.Context().shards(2))) {
+            int code = engine.start(machine, json("{}"), "named-run", new TaskHandlers(), result -> {
+                calls.incrementAndGet();
+                told.complete(result);
+            });
+            assertEquals(StartResult.ACCEPTED, code);
+            assertEquals("done", told.get(10, TimeUnit.SECONDS).output().asText());
+        }
+        assertEquals(1, calls.get());
+    }
+
+    @Test
     void shouldRejectABadContextNamingTheSetting() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new Engine.Context().ringSize(1000).conclude());
