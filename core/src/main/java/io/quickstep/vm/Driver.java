@@ -92,22 +92,33 @@ public abstract class Driver {
         outcome(frame, result, error);
     }
 
+    /**
+     * Calls the frame's task handler. Only the handler's own failures become task failures; a
+     * fault of the engine while it takes the outcome in propagates to the driver.
+     */
     private void call(Frame frame) {
         Execution execution = frame.execution;
-        TaskHandler handler;
+        CompletionStage<JsonNode> stage = null;
+        JsonNode result = null;
+        Throwable error = null;
         try {
-            handler = execution.tasks.resolve(frame.taskRequest);
+            TaskHandler handler = execution.tasks.resolve(frame.taskRequest);
             if (handler instanceof AsyncTaskHandler && acceptsAsync()) {
-                CompletionStage<JsonNode> stage = ((AsyncTaskHandler) handler).invokeAsync(frame.taskRequest);
-                callAsync(frame, stage);
-                return;
+                stage = ((AsyncTaskHandler) handler).invokeAsync(frame.taskRequest);
+            } else {
+                result = handler.invoke(frame.taskRequest);
             }
-            outcome(frame, handler.invoke(frame.taskRequest), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             execution.stop(ExecutionStatus.ABORTED, "States.Aborted", "The execution was interrupted");
+            return;
         } catch (Exception e) {
-            outcome(frame, null, e);
+            error = e;
+        }
+        if (stage != null) {
+            callAsync(frame, stage);
+        } else {
+            outcome(frame, result, error);
         }
     }
 

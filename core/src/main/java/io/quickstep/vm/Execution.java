@@ -42,8 +42,12 @@ public final class Execution {
     public Object attachment;
     private ObjectNode executionContext;
     private ObjectNode stateMachineContext;
-    /** Frames ready to run, in the order they became ready. */
-    private final ArrayDeque<Frame> ready = new ArrayDeque<>();
+    /**
+     * Frames ready to run, in the order they became ready: the first in {@code next}, the rest, if
+     * any, in {@code waiting}, made on first use (without Parallel or Map one frame is ever ready).
+     */
+    private Frame next;
+    private ArrayDeque<Frame> waiting;
     private Frame top;
     private ExecutionResult result;
 
@@ -64,20 +68,32 @@ public final class Execution {
     /** Creates the top-level frame on the input, of {@code inputBytes} bytes, and makes it ready. */
     void start(Program program, long inputBytes) {
         top = new Frame(this, program, input, inputBytes, null, 0);
-        ready.add(top);
+        ready(top);
     }
 
     /** Makes a frame ready to run (again). */
     void ready(Frame frame) {
         frame.status = Frame.Status.RUNNABLE;
-        ready.add(frame);
+        if (next == null && (waiting == null || waiting.isEmpty())) {
+            next = frame;
+        } else {
+            if (waiting == null) {
+                waiting = new ArrayDeque<>();
+            }
+            waiting.add(frame);
+        }
     }
 
     /** The next frame to run, or null; cancelled frames are skipped. */
     Frame nextReady() {
         Frame frame;
         do {
-            frame = ready.poll();
+            if (next != null) {
+                frame = next;
+                next = null;
+            } else {
+                frame = waiting == null ? null : waiting.poll();
+            }
         } while (frame != null && frame.status == Frame.Status.CANCELLED);
         return frame;
     }
@@ -105,7 +121,10 @@ public final class Execution {
             if (top != null) {
                 top.cancel();
             }
-            ready.clear();
+            next = null;
+            if (waiting != null) {
+                waiting.clear();
+            }
             result = new ExecutionResult(status, null, error, cause, startMillis, clock.millis());
         }
     }

@@ -162,14 +162,18 @@ class EngineTest {
                 throw new IllegalStateException("unreadable");
             }
         };
-        TaskHandlers tasks = new TaskHandlers().register("odd", (AsyncTaskHandler) request ->
-                CompletableFuture.supplyAsync(() -> unreadable));
-        try (Engine engine = Engine.launch(new Engine.Context().shards(1).tasks(tasks))) {
-            ExecutionResult result = engine.startSync(machine, json("{}")).get(10, TimeUnit.SECONDS);
-            assertEquals(ExecutionStatus.FAILED, result.status());
-            assertEquals("States.Runtime", result.error());
-            assertTrue(result.cause().startsWith("Internal error: "), result.cause());
-            assertInvariant(engine.metrics(machine));
+        // Answered later (through the ring) and answered at once (taken in on the spot).
+        for (AsyncTaskHandler handler : List.<AsyncTaskHandler>of(
+                request -> CompletableFuture.supplyAsync(() -> unreadable),
+                request -> CompletableFuture.completedFuture(unreadable))) {
+            TaskHandlers tasks = new TaskHandlers().register("odd", handler);
+            try (Engine engine = Engine.launch(new Engine.Context().shards(1).tasks(tasks))) {
+                ExecutionResult result = engine.startSync(machine, json("{}")).get(10, TimeUnit.SECONDS);
+                assertEquals(ExecutionStatus.FAILED, result.status());
+                assertEquals("States.Runtime", result.error());
+                assertTrue(result.cause().startsWith("Internal error: "), result.cause());
+                assertInvariant(engine.metrics(machine));
+            }
         }
     }
 
