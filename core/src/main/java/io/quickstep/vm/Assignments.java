@@ -24,9 +24,6 @@ final class Assignments {
     /** Evaluates a state's (or rule's) Assign into the frame's pending assignments. */
     static void evaluate(AssignSpec assign, Frame frame) {
         frame.scopeInput = assign.fromResult() ? frame.result : frame.value;
-        if (frame.result != null) {
-            frame.statesResult = frame.result;
-        }
         JsonNode values = assign.evaluate(frame);
         checkSizes(values);
         frame.pendingAssign = values;

@@ -189,7 +189,6 @@ final class Children {
         }
         parent.execution.eventId++; // ParallelStateSucceeded / MapStateSucceeded
         parent.result = result;
-        parent.statesResult = result;
         parent.resultBytes = DataLimit.measure(result);
     }
 

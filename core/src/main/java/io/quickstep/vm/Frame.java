@@ -35,6 +35,7 @@ public final class Frame implements EvaluationScope {
     long valueBytes;
     JsonNode stateInput;
     long stateInputBytes;
+    /** The current state's result, null until it has one (so {@code $states.result} is absent before). */
     JsonNode result;
     long resultBytes;
     /** The state index a CHOICE chose. */
@@ -56,8 +57,7 @@ public final class Frame implements EvaluationScope {
     Variables variables;
     /** Assignments of the current state, applied when it is left (Assign sees the values at entry). */
     JsonNode pendingAssign;
-    /** For {@code $states}: the state's result and a Catch's error output, once there are. */
-    JsonNode statesResult;
+    /** For {@code $states}: a Catch's error output, once there is one. */
     JsonNode statesErrorOutput;
 
     /** A failure to handle when the frame resumes (a task or child failed meanwhile). */
@@ -107,7 +107,7 @@ public final class Frame implements EvaluationScope {
         this.enteredEventId = ++execution.eventId;
         this.retryCount = 0;
         this.pendingAssign = null;
-        this.statesResult = null;
+        this.result = null;
         this.statesErrorOutput = null;
         if (retryAttempts.length < state.retry().length) {
             retryAttempts = new int[state.retry().length];
@@ -123,6 +123,7 @@ public final class Frame implements EvaluationScope {
         context = null;
         value = stateInput;
         valueBytes = stateInputBytes;
+        result = null;
         pc = state.bodyPc();
     }
 
@@ -196,8 +197,8 @@ public final class Frame implements EvaluationScope {
         ObjectNode states = Json.NODES.objectNode();
         states.set("input", stateInput);
         states.set("context", context());
-        if (statesResult != null) {
-            states.set("result", statesResult);
+        if (result != null) {
+            states.set("result", result);
         }
         if (statesErrorOutput != null) {
             states.set("errorOutput", statesErrorOutput);

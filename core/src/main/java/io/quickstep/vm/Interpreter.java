@@ -1,5 +1,6 @@
 package io.quickstep.vm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.compiler.AssignSpec;
 import io.quickstep.compiler.ChoiceTable;
 import io.quickstep.compiler.JsonataField;
@@ -56,8 +57,7 @@ public final class Interpreter {
                         break;
                     case Opcode.PARAMETERS: {
                         PayloadTemplate template = (PayloadTemplate) constants[operand];
-                        frame.scopeInput = frame.value;
-                        frame.value = template.evaluate(frame);
+                        frame.value = evaluate(template, frame, frame.value);
                         frame.valueBytes = template.sizeBound(frame.valueBytes);
                         break;
                     }
@@ -76,8 +76,7 @@ public final class Interpreter {
                         return;
                     case Opcode.RESULT_SELECTOR: {
                         PayloadTemplate template = (PayloadTemplate) constants[operand];
-                        frame.scopeInput = frame.result;
-                        frame.result = template.evaluate(frame);
+                        frame.result = evaluate(template, frame, frame.result);
                         frame.resultBytes = template.sizeBound(frame.resultBytes);
                         break;
                     }
@@ -99,7 +98,6 @@ public final class Interpreter {
                         frame.valueBytes = DataLimit.measure(frame.value);
                         break;
                     case Opcode.OUTPUT:
-                        frame.statesResult = frame.result;
                         frame.value = ((JsonataField) constants[operand]).evaluate(frame);
                         frame.valueBytes = DataLimit.measure(frame.value);
                         break;
@@ -194,6 +192,12 @@ public final class Interpreter {
         ++frame.execution.eventId; // the state's exit
         frame.pc = frame.program.states()[recovery.nextState].entryPc();
         return true;
+    }
+
+    /** A JSONPath template evaluated with {@code input} as {@code $}. */
+    private static JsonNode evaluate(PayloadTemplate template, Frame frame, JsonNode input) {
+        frame.scopeInput = input;
+        return template.evaluate(frame);
     }
 
     /** A state's exit: its output must fit AWS's payload limit; the exited event is counted. */

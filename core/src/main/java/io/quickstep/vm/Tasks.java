@@ -45,7 +45,6 @@ final class Tasks {
             frame.pendingFailure = DataLimit.exceeded(frame.taskRequest.resource());
         } else {
             frame.result = value;
-            frame.statesResult = value;
             frame.resultBytes = bytes;
             frame.pc++;
         }
