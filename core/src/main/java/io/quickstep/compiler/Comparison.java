@@ -134,7 +134,7 @@ public final class Comparison implements ChoiceCondition {
     }
 
     /** The value as an RFC 3339 timestamp, or null when it is not one. */
-    static OffsetDateTime timestamp(JsonNode value) {
+    public static OffsetDateTime timestamp(JsonNode value) {
         if (!value.isTextual()) {
             return null;
         }

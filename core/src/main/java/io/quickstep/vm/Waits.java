@@ -1,6 +1,7 @@
 package io.quickstep.vm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.compiler.Comparison;
 import io.quickstep.compiler.WaitSpec;
 import io.quickstep.error.ExecutionFailure;
 import io.quickstep.error.StatesErrors;
@@ -8,7 +9,6 @@ import io.quickstep.json.Json;
 import io.quickstep.jsonata.JsonataErrors;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /** Wait states: for a number of seconds or until a timestamp, given literally or by path. */
 final class Waits {
@@ -25,9 +25,9 @@ final class Waits {
             millis = JsonataNumbers.positiveInteger(spec.secondsExpression(), frame, true) * 1000L;
         } else if (spec.timestampExpression() != null) {
             JsonNode timestamp = spec.timestampExpression().evaluate(frame);
-            OffsetDateTime until = timestamp.isTextual() ? parse(timestamp.asText()) : null;
+            OffsetDateTime until = Comparison.timestamp(timestamp);
             if (until == null) {
-                throw JsonataErrors.invalidTimestamp(timestamp.isTextual() ? timestamp.asText() : Json.write(timestamp));
+                throw JsonataErrors.invalidTimestamp(text(timestamp));
             }
             millis = untilMillis(until, execution);
         } else if (spec.timestamp() != null) {
@@ -41,7 +41,7 @@ final class Waits {
             millis = seconds.longValue() * 1000L;
         } else {
             JsonNode timestamp = Paths.select(spec.timestampPath(), input, frame);
-            OffsetDateTime until = timestamp.isTextual() ? parse(timestamp.asText()) : null;
+            OffsetDateTime until = Comparison.timestamp(timestamp);
             if (until == null) {
                 throw new ExecutionFailure(StatesErrors.RUNTIME, "The TimestampPath parameter does not reference a "
                         + "valid ISO-8601 extended offset date-time format string: " + spec.timestampPath().text()
@@ -54,15 +54,6 @@ final class Waits {
 
     private static long untilMillis(OffsetDateTime until, Execution execution) {
         return until.toInstant().toEpochMilli() - execution.clock.millis();
-    }
-
-    /** AWS requires an offset: {@code 2016-12-05T21:29:29Z}, not a local date-time. */
-    private static OffsetDateTime parse(String text) {
-        try {
-            return OffsetDateTime.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static String text(JsonNode value) {
