@@ -70,7 +70,9 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
 
     /** Offers an execution to this shard; false when the ring has no room for another start. */
     boolean tryStart(RunningExecution execution) {
-        if (ring.remainingCapacity() <= startReserve) {
+        // Asked of the sequencer, which answers from its cached view of the shard's progress and
+        // reads the shard's sequence (a cache line the shard thread writes) only when room is short.
+        if (!ring.hasAvailableCapacity(startReserve + 1)) {
             return false;
         }
         boolean published = ring.tryPublishEvent((event, sequence, r) -> {

@@ -1,16 +1,17 @@
 package io.quickstep.loadtest;
 
+import io.quickstep.api.Engine;
+import io.quickstep.api.ExecutionListener;
 import io.quickstep.api.ExecutionResult;
+import io.quickstep.api.StartResult;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BiConsumer;
 
 /**
  * Watches accepted executions to their end. For each one meant to start at or after the measurement
@@ -18,8 +19,8 @@ import java.util.function.BiConsumer;
  * a {@link Recorder} (wait-free for any number of writer threads). Earlier (warm-up) executions are
  * only waited for.
  *
- * <p>The callbacks are pooled, so once the pool has grown to the number in flight, watching allocates
- * nothing of its own: what remains is the dependent stage {@code whenComplete} must create.
+ * <p>Executions are started with the engine's listener form and the listeners are pooled, so once the
+ * pool has grown to the number in flight the generator allocates nothing of its own per execution.
  */
 final class Completions {
     /** Latencies are recorded up to an hour; longer ones count as an hour. */
@@ -41,12 +42,21 @@ final class Completions {
         this.measureFromNanos = measureFromNanos;
     }
 
-    /** Called by the generator thread only, once per accepted execution. */
-    void watch(CompletableFuture<ExecutionResult> completion, long intendedStartNanos) {
+    /**
+     * Starts an execution of the workload and watches it to its end; called by the generator thread
+     * only. Returns the engine's {@link StartResult} code.
+     */
+    int start(Engine engine, OrderWorkload workload, long intendedStartNanos) {
         Callback callback = pop();
         callback.intendedStartNanos = intendedStartNanos;
+        // Counted before the start: the execution may end on the shard before start returns.
         inFlight.incrementAndGet();
-        completion.whenComplete(callback);
+        int code = engine.start(workload.machine(), workload.input(), null, workload.tasks(), callback);
+        if (code != StartResult.ACCEPTED) {
+            inFlight.decrementAndGet();
+            push(callback);
+        }
+        return code;
     }
 
     private Callback pop() {
@@ -98,21 +108,18 @@ final class Completions {
         return latencyNanos.getIntervalHistogram();
     }
 
-    /**
-     * Runs on the shard's thread as the execution ends (or on the generator's, when it ended before
-     * {@code whenComplete}), so it does as little as it can.
-     */
-    private final class Callback implements BiConsumer<ExecutionResult, Throwable> {
+    /** Runs on the shard's thread as the execution ends, so it does as little as it can. */
+    private final class Callback implements ExecutionListener {
         long intendedStartNanos;
         /** The next idle callback, while this one is idle. */
         Callback next;
 
         @Override
-        public void accept(ExecutionResult result, Throwable error) {
+        public void ended(ExecutionResult result) {
             long intended = intendedStartNanos;
             if (intended - measureFromNanos >= 0) {
                 latencyNanos.recordValue(Math.min(System.nanoTime() - intended, HIGHEST_NANOS));
-                (result != null && result.succeeded() ? succeeded : failed).increment();
+                (result.succeeded() ? succeeded : failed).increment();
             }
             // After recording, so that a drained count means every latency is in; then back to the
             // pool, after which the generator may reuse this callback at once.

@@ -1,5 +1,6 @@
 package io.quickstep.loadtest;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.quickstep.api.Engine;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +47,9 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
             description = "Measured seconds, at most " + MAX_SECONDS + " (default: ${DEFAULT-VALUE}).")
     int durationSeconds;
 
-    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "3",
-            description = "Seconds of the same load before measuring, not reported (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Seconds of load before measuring, not reported; the open loop climbs to --rate "
+                    + "over the first three (default: ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
     // The generator needs a core of its own: leave it one.
@@ -57,6 +60,9 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
             description = "What idle shard threads do: backoff, busy-spin, yielding or sleeping "
                     + "(default: ${DEFAULT-VALUE}).")
     String idleStrategy;
+
+    @Option(names = "--pin", description = "Pin each shard thread to a CPU of its own (where the OS allows).")
+    boolean pin;
 
     @Option(names = "--out", paramLabel = "FILE.hgrm",
             description = "Write the latency percentile distribution (microseconds) to this file.")
@@ -82,16 +88,31 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
             print(stdout, result);
             return result.failed() == 0 && result.drained() ? 0 : 1;
         }
+        warnUnlessPretouched(stdout);
         OpenLoop.Result result = openLoop();
         print(stdout, result);
         return result.failed() == 0 && result.drained() ? 0 : 1;
     }
 
+    /**
+     * Latency runs want the heap touched before they start: the first write to each fresh page of
+     * the young generation faults for microseconds, and together such faults put milliseconds into the
+     * tail. Says so when the JVM was not started with {@code -XX:+AlwaysPreTouch}.
+     */
+    private static void warnUnlessPretouched(PrintWriter stdout) {
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        if (vm != null && !Boolean.parseBoolean(vm.getVMOption("AlwaysPreTouch").getValue())) {
+            stdout.println("note: for latency figures run java with -Xms4g -Xmx4g -XX:+AlwaysPreTouch: "
+                    + "page faults on fresh heap put milliseconds into the tail");
+        }
+    }
+
     /** Runs the open loop as the options say and writes the {@code .hgrm} file when asked to. */
     OpenLoop.Result openLoop() throws Exception {
+        OrderWorkload workload = OrderWorkload.load();
         OpenLoop.Result result;
-        try (Engine engine = launch()) {
-            result = OpenLoop.run(engine, OrderWorkload.load(), rate, warmupSeconds, durationSeconds);
+        try (Engine engine = launch(workload)) {
+            result = OpenLoop.run(engine, workload, rate, warmupSeconds, durationSeconds);
         }
         if (out != null) {
             writeHgrm(result.latencyNanos(), out);
@@ -100,14 +121,15 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
     }
 
     private MaxThroughput.Result maxThroughput() throws Exception {
-        try (Engine engine = launch()) {
-            return MaxThroughput.run(engine, OrderWorkload.load(), maxInFlight, warmupSeconds, durationSeconds);
+        OrderWorkload workload = OrderWorkload.load();
+        try (Engine engine = launch(workload)) {
+            return MaxThroughput.run(engine, workload, maxInFlight, warmupSeconds, durationSeconds);
         }
     }
 
-    private Engine launch() {
-        return Engine.launch(new Engine.Context().shards(shards).idleStrategy(idleStrategy)
-                .tasks(OrderWorkload.handlers()));
+    private Engine launch(OrderWorkload workload) {
+        return Engine.launch(new Engine.Context().shards(shards).idleStrategy(idleStrategy).pinThreads(pin)
+                .tasks(workload.tasks()));
     }
 
     private void validate() {
@@ -132,8 +154,8 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
     }
 
     private void print(PrintWriter stdout, MaxThroughput.Result result) {
-        stdout.printf("max throughput: %d shard(s), idle strategy %s, %d in flight, %d s (+%d s warm-up)%n",
-                shards, idleStrategy, maxInFlight, durationSeconds, warmupSeconds);
+        stdout.printf("max throughput: %d shard(s)%s, idle strategy %s, %d in flight, %d s (+%d s warm-up)%n",
+                shards, pin ? " pinned" : "", idleStrategy, maxInFlight, durationSeconds, warmupSeconds);
         long[] perSecond = result.perSecond().clone();
         Arrays.sort(perSecond);
         // On a shared machine the spread says as much as the mean.
@@ -143,8 +165,8 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
     }
 
     private void print(PrintWriter stdout, OpenLoop.Result result) {
-        stdout.printf("open loop: %d/s for %d s (+%d s warm-up), %d shard(s), idle strategy %s%n",
-                rate, durationSeconds, warmupSeconds, shards, idleStrategy);
+        stdout.printf("open loop: %d/s for %d s (+%d s warm-up), %d shard(s)%s, idle strategy %s%n",
+                rate, durationSeconds, warmupSeconds, shards, pin ? " pinned" : "", idleStrategy);
         stdout.printf("  accepted      %d%n  throttled     %d%n  failed        %d%n  executions/s  %.0f%n",
                 result.accepted(), result.throttled(), result.failed(), result.throughput());
         if (!result.drained()) {

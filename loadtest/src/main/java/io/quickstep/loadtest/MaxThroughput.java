@@ -61,11 +61,10 @@ final class MaxThroughput {
                 Thread.yield();
                 continue;
             }
-            StartResult start = engine.start(workload.machine(), workload.input());
-            if (start.accepted()) {
-                completions.watch(start.completion(), now);
+            int code = completions.start(engine, workload, now);
+            if (code == StartResult.ACCEPTED) {
                 started++;
-            } else if (start.code() == StartResult.THROTTLED) {
+            } else if (code == StartResult.THROTTLED) {
                 if (current >= 0) {
                     throttled++;
                 }

@@ -20,6 +20,8 @@ final class OpenLoop {
     /** How far ahead of a due start the generator stops parking and spins (parks overshoot). */
     private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
     private static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** Warm-up seconds below the full rate: at 1/8, 1/4 and 1/2 of it. */
+    private static final int WARMUP_STEPS = 3;
 
     /**
      * What the measured part of a run did (the warm-up's executions are not in it).
@@ -42,13 +44,46 @@ final class OpenLoop {
     private OpenLoop() {
     }
 
+    /**
+     * Warms up, then measures. The warm-up climbs to the rate in steps (an eighth, a quarter, a half
+     * of it, a second each, waiting for each step's executions to end) so that the engine, still being
+     * compiled, never builds a backlog: code warmed on the path a backlog takes would be deoptimised
+     * when the measured run takes the other. The remaining warm-up seconds run at the full rate in the
+     * same schedule as the measured ones, which begin without a seam.
+     */
     static Result run(Engine engine, OrderWorkload workload, long ratePerSecond, int warmupSeconds,
                       int durationSeconds) {
-        long warmupStarts = ratePerSecond * warmupSeconds;
-        long total = warmupStarts + ratePerSecond * durationSeconds;
+        int steps = Math.min(warmupSeconds, WARMUP_STEPS);
+        for (int step = 0; step < steps; step++) {
+            long rate = Math.max(1, ratePerSecond >> (WARMUP_STEPS - step));
+            long t0 = System.nanoTime();
+            // Recorded and thrown away, so that recording is compiled before it counts.
+            Completions warmup = new Completions(t0);
+            schedule(engine, workload, warmup, t0, 0, rate, rate);
+            warmup.awaitDrained(DRAIN_TIMEOUT_NANOS);
+        }
+        long warmupStarts = ratePerSecond * (warmupSeconds - steps);
         long t0 = System.nanoTime();
-        long measureFrom = t0 + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        long measureFrom = t0 + TimeUnit.SECONDS.toNanos(warmupSeconds - steps);
         Completions completions = new Completions(measureFrom);
+        Schedule measured = schedule(engine, workload, completions, t0, warmupStarts,
+                warmupStarts + ratePerSecond * durationSeconds, ratePerSecond);
+        boolean drained = completions.awaitDrained(DRAIN_TIMEOUT_NANOS);
+        long elapsed = System.nanoTime() - measureFrom;
+        return new Result(measured.accepted, measured.throttled, completions.succeeded(), completions.failed(),
+                elapsed, drained, measured.maxLag, completions.latencyNanos());
+    }
+
+    /** What the generator did in the measured part of a schedule. */
+    private record Schedule(long accepted, long throttled, long maxLag) {
+    }
+
+    /**
+     * Starts {@code total} executions, the i-th at {@code t0 + i / rate}, counting those from
+     * {@code measuredFrom} on.
+     */
+    private static Schedule schedule(Engine engine, OrderWorkload workload, Completions completions, long t0,
+                                     long measuredFrom, long total, long ratePerSecond) {
         long accepted = 0;
         long throttled = 0;
         long maxLag = 0;
@@ -58,22 +93,17 @@ final class OpenLoop {
             long now = System.nanoTime();
             long intended;
             while (i < total && (intended = intendedStart(t0, i, ratePerSecond)) - now <= 0) {
-                StartResult started = engine.start(workload.machine(), workload.input());
-                boolean measured = i >= warmupStarts;
-                if (measured) {
-                    maxLag = Math.max(maxLag, now - intended);
+                int code = completions.start(engine, workload, intended);
+                if (code == StartResult.SHUT_DOWN) {
+                    throw new IllegalStateException("the engine shut down during the run");
                 }
-                if (started.accepted()) {
-                    completions.watch(started.completion(), intended);
-                    if (measured) {
+                if (i >= measuredFrom) {
+                    maxLag = Math.max(maxLag, now - intended);
+                    if (code == StartResult.ACCEPTED) {
                         accepted++;
-                    }
-                } else if (started.code() == StartResult.THROTTLED) {
-                    if (measured) {
+                    } else {
                         throttled++;
                     }
-                } else {
-                    throw new IllegalStateException("the engine shut down during the run");
                 }
                 i++;
             }
@@ -81,10 +111,7 @@ final class OpenLoop {
                 waitUntil(intendedStart(t0, i, ratePerSecond));
             }
         }
-        boolean drained = completions.awaitDrained(DRAIN_TIMEOUT_NANOS);
-        long elapsed = System.nanoTime() - measureFrom;
-        return new Result(accepted, throttled, completions.succeeded(), completions.failed(), elapsed,
-                drained, maxLag, completions.latencyNanos());
+        return new Schedule(accepted, throttled, maxLag);
     }
 
     private static long intendedStart(long t0, long i, long ratePerSecond) {

@@ -16,12 +16,13 @@ import java.nio.charset.StandardCharsets;
  * its input, and its two task handlers, in process, as shared/bench/README.md describes them.
  *
  * @param input parsed once and given to every start: executions share values and never change them
+ * @param tasks the workflow's task handlers, {@link #handlers()}
  */
-public record OrderWorkload(StateMachine machine, JsonNode input) {
+public record OrderWorkload(StateMachine machine, JsonNode input, TaskHandlers tasks) {
 
     public static OrderWorkload load() throws IOException, DefinitionException {
         return new OrderWorkload(StateMachine.create("order", resource("order-workflow.asl.json")),
-                Json.parse(resource("order-input.json")));
+                Json.parse(resource("order-input.json")), handlers());
     }
 
     /**

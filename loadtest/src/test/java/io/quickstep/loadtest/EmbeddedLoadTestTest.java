@@ -41,6 +41,20 @@ class EmbeddedLoadTestTest {
     }
 
     @Test
+    void warmUpExecutionsAreNotMeasured() throws Exception {
+        EmbeddedLoadTest command = new EmbeddedLoadTest();
+        // Three climbing warm-up seconds, one at the full rate, then one measured second.
+        new CommandLine(command).parseArgs("--rate", "800", "--duration", "1", "--warmup", "4", "--shards", "1");
+
+        OpenLoop.Result result = command.openLoop();
+
+        assertTrue(result.drained());
+        assertEquals(800, result.accepted() + result.throttled());
+        assertEquals(result.accepted(), result.succeeded());
+        assertEquals(result.accepted(), result.latencyNanos().getTotalCount());
+    }
+
+    @Test
     void executionsGiveTheExpectedOutputAndLeaveTheSharedInputAsItWas() throws Exception {
         OrderWorkload workload = OrderWorkload.load();
         JsonNode before = workload.input().deepCopy();
