@@ -16,7 +16,11 @@ final class RunningExecution {
     /** Told the result when the execution ends. */
     final ExecutionListener listener;
     /** The timer of the execution's time limit, while it runs. */
-    long deadlineTimerId;
+    ShardTimer deadline;
+    /** Links in the shard's {@link RunningList}, while the execution is in it. */
+    RunningExecution previous;
+    RunningExecution next;
+    boolean listed;
     /** When the start was accepted, for the latency metric. */
     final long startNanos = System.nanoTime();
 

@@ -15,8 +15,7 @@ import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.Agent;
 
 import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,9 +44,11 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     private final Long2ObjectHashMap<ShardTimer> timers = new Long2ObjectHashMap<>();
     /** Timers of a whole number of seconds, by duration, each queue in firing order. */
     private final Long2ObjectHashMap<TimerQueue> queues = new Long2ObjectHashMap<>();
+    /** The same queues in an array, walked on every duty cycle (a hash map's iterator scans its slots). */
+    private TimerQueue[] queueList = new TimerQueue[0];
     private long nextQueuedTimerId = -1;
-    /** Executions on this shard by ARN, for stop requests. */
-    private final Map<String, RunningExecution> running = new HashMap<>();
+    /** The executions running on this shard. */
+    private final RunningList running = new RunningList();
     /** Executions with frames made ready on this thread outside an event (see {@link #deliver}). */
     private final ArrayDeque<Execution> dirty = new ArrayDeque<>();
     private int eventsThisCycle;
@@ -171,7 +172,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
                     dirty.add(event.frame.execution());
                     break;
                 case ShardEvent.STOP:
-                    RunningExecution target = running.get(event.executionArn);
+                    RunningExecution target = running.find(event.executionArn);
                     if (target != null) {
                         end(target.execution, ExecutionStatus.ABORTED, event.stopError, event.stopCause);
                         settle(target.execution);
@@ -193,14 +194,15 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     private void start(RunningExecution r) {
         Execution execution = r.execution;
         execution.attachment = r;
-        running.put(execution.arn(), r);
+        running.add(r);
         if (abortNewStarts) {
             end(execution, ExecutionStatus.ABORTED, "States.Aborted", "The engine shut down before the execution ended");
         } else {
-            // Queued by the limit itself: starts arrive in near start order, so a queue's first is
-            // at most a few milliseconds from being the earliest.
-            r.deadlineTimerId = schedule(execution.deadlineMillis(), execution.deadlineMillis() - execution.startMillis(),
-                    ShardTimer.DEADLINE, null, 0, r);
+            // Queued by the limit itself (whole seconds): starts arrive in near start order, so a
+            // queue's first is at most a few milliseconds from being the earliest. Only the running
+            // execution refers to it, so it needs no id in the timer map.
+            r.deadline = new ShardTimer(0, execution.deadlineMillis(), ShardTimer.DEADLINE, null, 0, r);
+            queue(execution.deadlineMillis() - execution.startMillis()).add(r.deadline);
             try {
                 begin(execution, r.program, r.inputBytes);
             } catch (RuntimeException bug) {
@@ -221,11 +223,13 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     /** Fires the queued timers that are due; each queue's first is its next. */
     private int expireQueued(long now) {
         int fired = 0;
-        for (TimerQueue queue : queues.values()) {
+        for (TimerQueue queue : queueList) {
             ShardTimer first;
             while ((first = queue.first()) != null && first.atMillis <= now) {
                 queue.remove(first);
-                timers.remove(first.id);
+                if (first.kind != ShardTimer.DEADLINE) {
+                    timers.remove(first.id);
+                }
                 fire(first);
                 fired++;
             }
@@ -269,10 +273,12 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     private void settle(Execution execution) {
         ExecutionResult result = execution.result();
         RunningExecution r = (RunningExecution) execution.attachment;
-        if (result == null || r == null || running.remove(execution.arn()) == null) {
+        if (result == null || r == null || !running.remove(r)) {
             return;
         }
-        cancelTimer(r.deadlineTimerId);
+        if (r.deadline != null && r.deadline.queue != null) {
+            r.deadline.queue.remove(r.deadline);
+        }
         r.metrics.ended(result, System.nanoTime() - r.startNanos);
         try {
             r.listener.ended(result);
@@ -284,7 +290,8 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     /** Shutdown: aborts every execution still running here, and any started after. */
     private void abortAll(String error, String cause) {
         abortNewStarts = true;
-        for (RunningExecution r : running.values().toArray(new RunningExecution[0])) {
+        RunningExecution r;
+        while ((r = running.first()) != null) {
             end(r.execution, ExecutionStatus.ABORTED, error, cause);
             settle(r.execution);
         }
@@ -292,26 +299,32 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
 
     @Override
     protected long scheduleTimer(long atMillis, int kind, Frame frame, long token) {
-        return schedule(atMillis, atMillis - clock.millis(), kind, frame, token, null);
+        return schedule(atMillis, atMillis - clock.millis(), kind, frame, token);
     }
 
     /** A timer of whole seconds goes to the queue of its duration, any other to the wheel. */
-    private long schedule(long atMillis, long duration, int kind, Frame frame, long token,
-                          RunningExecution execution) {
+    private long schedule(long atMillis, long duration, int kind, Frame frame, long token) {
         if (duration > 0 && duration % 1000 == 0) {
-            ShardTimer timer = new ShardTimer(nextQueuedTimerId--, atMillis, kind, frame, token, execution);
-            TimerQueue queue = queues.get(duration);
-            if (queue == null) {
-                queue = new TimerQueue();
-                queues.put(duration, queue);
-            }
-            queue.add(timer);
+            ShardTimer timer = new ShardTimer(nextQueuedTimerId--, atMillis, kind, frame, token, null);
+            queue(duration).add(timer);
             timers.put(timer.id, timer);
             return timer.id;
         }
         long id = wheel.scheduleTimer(atMillis);
-        timers.put(id, new ShardTimer(id, atMillis, kind, frame, token, execution));
+        timers.put(id, new ShardTimer(id, atMillis, kind, frame, token, null));
         return id;
+    }
+
+    /** The queue of the timers of this duration, made on first use. */
+    private TimerQueue queue(long duration) {
+        TimerQueue queue = queues.get(duration);
+        if (queue == null) {
+            queue = new TimerQueue();
+            queues.put(duration, queue);
+            queueList = Arrays.copyOf(queueList, queueList.length + 1);
+            queueList[queueList.length - 1] = queue;
+        }
+        return queue;
     }
 
     @Override

@@ -71,8 +71,11 @@ public final class Shards {
         CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
         String executionName = name != null ? name : Execution.randomId();
         Execution execution = execution(machine, input, executionName, tasks);
+        // Made before the ring hands the execution to the shard thread, which may read it too:
+        // made lazily on both sides at once, the two could differ.
+        String arn = execution.arn();
         int code = offer(machine, execution, completion::complete);
-        return code == StartResult.ACCEPTED ? new StartResult(code, execution.arn(), completion)
+        return code == StartResult.ACCEPTED ? new StartResult(code, arn, completion)
                 : new StartResult(code, null, null);
     }
 
@@ -94,9 +97,6 @@ public final class Shards {
         }
         RunningExecution running = new RunningExecution(execution, machine.program(),
                 DataLimit.measure(execution.input()), counters, listener);
-        // The ARN is made here, before the ring hands the execution to the shard thread, which
-        // reads it: made lazily on both sides at once, the two could differ.
-        execution.arn();
         // Counted before it is offered, so that a fast end can never be counted before its start.
         counters.started.increment();
         if (!shardOf(execution.name()).tryStart(running)) {

@@ -146,6 +146,11 @@ public final class Execution {
         return arn;
     }
 
+    /** The ARN if it has been made, else null (nobody can know it yet). */
+    public String knownArn() {
+        return arn;
+    }
+
     /**
      * A random version-4 UUID from the thread's fast generator: execution names and ids need to be
      * unique, not unpredictable, and {@link java.util.UUID#randomUUID()} costs a SecureRandom call.

@@ -119,6 +119,30 @@ class EngineTest {
     }
 
     @Test
+    void shouldStopAnExecutionByTheArnItReadFromTheContextObject() throws Exception {
+        // Started in the listener form, which returns no ARN: the execution makes its ARN only when
+        // it reads $$.Execution.Id, and hands it to a task that never answers.
+        StateMachine machine = machine("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + LAMBDA
+                + "hold','Parameters':{'arn.$':'$$.Execution.Id'},'End':true}}}");
+        CompletableFuture<String> arnSeen = new CompletableFuture<>();
+        TaskHandlers tasks = new TaskHandlers().register("hold", (AsyncTaskHandler) request -> {
+            arnSeen.complete(request.input().get("arn").asText());
+            return new CompletableFuture<>();
+        });
+        CompletableFuture<ExecutionResult> ended = new CompletableFuture<>();
+        try (Engine engine = Engine.launch(new Engine.Context().shards(2).tasks(tasks))) {
+            assertEquals(StartResult.ACCEPTED, engine.start(machine, json("{}"), null, tasks, ended::complete));
+            String arn = arnSeen.get(10, TimeUnit.SECONDS);
+            engine.stop(arn + "0", "Stopped.ByTest", "an ARN of no execution");
+            engine.stop(arn, "Stopped.ByTest", "named by its own ARN");
+            ExecutionResult result = ended.get(10, TimeUnit.SECONDS);
+            assertEquals(ExecutionStatus.ABORTED, result.status());
+            assertEquals("named by its own ARN", result.cause());
+            assertInvariant(engine.metrics(machine));
+        }
+    }
+
+    @Test
     void shouldAbortWhatIsStillRunningWhenShutdownTimeoutPasses() throws Exception {
         StateMachine waiting = machine("{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':60,'End':true}}}");
         StateMachine quick = machine("{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}");

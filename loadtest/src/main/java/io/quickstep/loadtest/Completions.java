@@ -8,8 +8,6 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -19,8 +17,10 @@ import java.util.concurrent.locks.LockSupport;
  * a {@link Recorder} (wait-free for any number of writer threads). Earlier (warm-up) executions are
  * only waited for.
  *
- * <p>Executions are started with the engine's listener form and the listeners are pooled, so once the
- * pool has grown to the number in flight the generator allocates nothing of its own per execution.
+ * <p>Executions are started with the engine's listener form, each with a small listener of its own
+ * that carries its intended start. The generator and the shards share no pool and no counter they
+ * both write: on a machine whose cores share no cache, every such line would cross between cores
+ * twice per execution and show in the latency measured.
  */
 final class Completions {
     /** Latencies are recorded up to an hour; longer ones count as an hour. */
@@ -30,12 +30,10 @@ final class Completions {
     private final Recorder latencyNanos = new Recorder(HIGHEST_NANOS, 3);
     private final LongAdder succeeded = new LongAdder();
     private final LongAdder failed = new LongAdder();
-    private final AtomicLong inFlight = new AtomicLong();
-    /**
-     * Idle callbacks, a stack linked through them: pushed by whichever thread ran them, popped by the
-     * generator thread only, so a pop cannot be fooled by a callback that left and came back (ABA).
-     */
-    private final AtomicReference<Callback> idle = new AtomicReference<>();
+    /** Accepted executions; written by the generator thread only. */
+    private long accepted;
+    /** Executions that ended; written by the shards only. */
+    private final LongAdder ended = new LongAdder();
 
     /** @param measureFromNanos the {@link System#nanoTime()} from which intended starts are measured */
     Completions(long measureFromNanos) {
@@ -47,45 +45,26 @@ final class Completions {
      * only. Returns the engine's {@link StartResult} code.
      */
     int start(Engine engine, OrderWorkload workload, long intendedStartNanos) {
-        Callback callback = pop();
-        callback.intendedStartNanos = intendedStartNanos;
-        // Counted before the start: the execution may end on the shard before start returns.
-        inFlight.incrementAndGet();
-        int code = engine.start(workload.machine(), workload.input(), null, workload.tasks(), callback);
-        if (code != StartResult.ACCEPTED) {
-            inFlight.decrementAndGet();
-            push(callback);
+        int code = engine.start(workload.machine(), workload.input(), null, workload.tasks(),
+                new Callback(intendedStartNanos));
+        if (code == StartResult.ACCEPTED) {
+            accepted++;
         }
         return code;
     }
 
-    private Callback pop() {
-        Callback top;
-        do {
-            top = idle.get();
-            if (top == null) {
-                return new Callback();
-            }
-        } while (!idle.compareAndSet(top, top.next));
-        return top;
-    }
-
-    private void push(Callback callback) {
-        Callback top;
-        do {
-            top = idle.get();
-            callback.next = top;
-        } while (!idle.compareAndSet(top, callback));
-    }
-
+    /** Executions accepted and not yet ended; called by the generator thread only. */
     long inFlight() {
-        return inFlight.get();
+        return accepted - ended.sum();
     }
 
-    /** Waits until every watched execution has ended; false when the timeout passed first. */
+    /**
+     * Waits until every watched execution has ended; false when the timeout passed first. Called by
+     * the generator thread only.
+     */
     boolean awaitDrained(long timeoutNanos) {
         long deadline = System.nanoTime() + timeoutNanos;
-        while (inFlight.get() > 0) {
+        while (inFlight() > 0) {
             if (System.nanoTime() - deadline > 0) {
                 return false;
             }
@@ -110,21 +89,20 @@ final class Completions {
 
     /** Runs on the shard's thread as the execution ends, so it does as little as it can. */
     private final class Callback implements ExecutionListener {
-        long intendedStartNanos;
-        /** The next idle callback, while this one is idle. */
-        Callback next;
+        private final long intendedStartNanos;
+
+        Callback(long intendedStartNanos) {
+            this.intendedStartNanos = intendedStartNanos;
+        }
 
         @Override
         public void ended(ExecutionResult result) {
-            long intended = intendedStartNanos;
-            if (intended - measureFromNanos >= 0) {
-                latencyNanos.recordValue(Math.min(System.nanoTime() - intended, HIGHEST_NANOS));
+            if (intendedStartNanos - measureFromNanos >= 0) {
+                latencyNanos.recordValue(Math.min(System.nanoTime() - intendedStartNanos, HIGHEST_NANOS));
                 (result.succeeded() ? succeeded : failed).increment();
             }
-            // After recording, so that a drained count means every latency is in; then back to the
-            // pool, after which the generator may reuse this callback at once.
-            inFlight.decrementAndGet();
-            push(this);
+            // After recording, so that a drained count means every latency is in.
+            ended.increment();
         }
     }
 }
