@@ -8,6 +8,7 @@ import io.quickstep.task.TaskHandlers;
 import io.quickstep.vm.Clock;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -55,7 +56,7 @@ public final class Engine implements AutoCloseable {
      * @param tasks the task handlers for this execution
      */
     public StartResult start(StateMachine machine, JsonNode input, String name, TaskHandler tasks) {
-        return shards.start(machine, input, name, tasks);
+        return shards.start(machine, Objects.requireNonNull(input, "input"), name, tasks);
     }
 
     /**
@@ -67,7 +68,7 @@ public final class Engine implements AutoCloseable {
      */
     public int start(StateMachine machine, JsonNode input, String name, TaskHandler tasks,
                      ExecutionListener listener) {
-        return shards.start(machine, input, name, tasks, listener);
+        return shards.start(machine, Objects.requireNonNull(input, "input"), name, tasks, listener);
     }
 
     /**

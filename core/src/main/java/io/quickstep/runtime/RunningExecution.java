@@ -6,12 +6,11 @@ import io.quickstep.vm.Execution;
 
 /**
  * An execution as its shard tracks it: what it runs, who waits for its result, its metrics, and the
- * timer of its time limit. Touched only by the shard's thread once started.
+ * timer of its time limit. Made and touched by the shard's thread only.
  */
 final class RunningExecution {
     final Execution execution;
     final Program program;
-    final long inputBytes;
     final StateMachineMetrics metrics;
     /** Told the result when the execution ends. */
     final ExecutionListener listener;
@@ -21,15 +20,15 @@ final class RunningExecution {
     RunningExecution previous;
     RunningExecution next;
     boolean listed;
-    /** When the start was accepted, for the latency metric. */
-    final long startNanos = System.nanoTime();
+    /** When the start was accepted ({@link System#nanoTime()}), for the latency metric. */
+    final long startNanos;
 
-    RunningExecution(Execution execution, Program program, long inputBytes, StateMachineMetrics metrics,
-                     ExecutionListener listener) {
+    RunningExecution(Execution execution, Program program, StateMachineMetrics metrics, ExecutionListener listener,
+                     long startNanos) {
         this.execution = execution;
         this.program = program;
-        this.inputBytes = inputBytes;
         this.metrics = metrics;
         this.listener = listener;
+        this.startNanos = startNanos;
     }
 }

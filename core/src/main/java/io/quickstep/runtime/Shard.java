@@ -1,12 +1,17 @@
 package io.quickstep.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
+import io.quickstep.api.ExecutionListener;
 import io.quickstep.api.ExecutionResult;
 import io.quickstep.api.ExecutionStatus;
+import io.quickstep.api.StateMachine;
 import io.quickstep.error.StatesErrors;
+import io.quickstep.task.TaskHandler;
 import io.quickstep.vm.Clock;
+import io.quickstep.vm.DataLimit;
 import io.quickstep.vm.Driver;
 import io.quickstep.vm.Execution;
 import io.quickstep.vm.Frame;
@@ -69,21 +74,40 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
 
     // ---- any thread --------------------------------------------------------------------------
 
-    /** Offers an execution to this shard; false when the ring has no room for another start. */
-    boolean tryStart(RunningExecution execution) {
+    /**
+     * Offers a start to this shard; false when the ring has no room for another. The shard thread
+     * makes the execution: objects the caller made would have to travel to the shard's core, one
+     * cache miss each.
+     *
+     * @param name the execution's name, or null for the shard to make one
+     * @param arn  its ARN when the caller made it (to return it), else null
+     */
+    boolean tryStart(StateMachine machine, JsonNode input, String name, String arn, TaskHandler tasks,
+                     ExecutionListener listener, StateMachineMetrics metrics) {
         // Asked of the sequencer, which answers from its cached view of the shard's progress and
         // reads the shard's sequence (a cache line the shard thread writes) only when room is short.
         if (!ring.hasAvailableCapacity(startReserve + 1)) {
             return false;
         }
-        boolean published = ring.tryPublishEvent((event, sequence, r) -> {
-            event.kind = ShardEvent.START;
-            event.running = r;
-        }, execution);
-        if (published) {
-            wake();
+        long sequence;
+        try {
+            sequence = ring.tryNext();
+        } catch (InsufficientCapacityException full) {
+            return false;
         }
-        return published;
+        ShardEvent event = ring.get(sequence);
+        event.kind = ShardEvent.START;
+        event.machine = machine;
+        event.input = input;
+        event.name = name;
+        event.arn = arn;
+        event.tasks = tasks;
+        event.listener = listener;
+        event.metrics = metrics;
+        event.acceptedNanos = System.nanoTime();
+        ring.publish(sequence);
+        wake();
+        return true;
     }
 
     /** Asks the shard to stop an execution (if it still runs); waits for room if the ring is full. */
@@ -161,7 +185,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         try {
             switch (event.kind) {
                 case ShardEvent.START:
-                    start(event.running);
+                    start(event);
                     break;
                 case ShardEvent.TASK_DONE:
                     try {
@@ -191,8 +215,14 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         return ++eventsThisCycle < EVENT_BATCH;
     }
 
-    private void start(RunningExecution r) {
-        Execution execution = r.execution;
+    private void start(ShardEvent start) {
+        JsonNode input = start.input;
+        StateMachine machine = start.machine;
+        Execution execution = new Execution(machine.name(), start.name != null ? start.name : Execution.randomId(),
+                input, clock, start.tasks, machine.timeoutMillis(), start.arn);
+        execution.countTransitions();
+        RunningExecution r = new RunningExecution(execution, machine.program(), start.metrics, start.listener,
+                start.acceptedNanos);
         execution.attachment = r;
         running.add(r);
         if (abortNewStarts) {
@@ -204,7 +234,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
             r.deadline = new ShardTimer(0, execution.deadlineMillis(), ShardTimer.DEADLINE, null, 0, r);
             queue(execution.deadlineMillis() - execution.startMillis()).add(r.deadline);
             try {
-                begin(execution, r.program, r.inputBytes);
+                begin(execution, r.program, DataLimit.measure(input));
             } catch (RuntimeException bug) {
                 failInternally(execution, bug);
             }

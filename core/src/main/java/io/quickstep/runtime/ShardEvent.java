@@ -1,7 +1,9 @@
 package io.quickstep.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quickstep.vm.Execution;
+import io.quickstep.api.ExecutionListener;
+import io.quickstep.api.StateMachine;
+import io.quickstep.task.TaskHandler;
 import io.quickstep.vm.Frame;
 
 /**
@@ -16,9 +18,18 @@ final class ShardEvent {
     static final int ABORT_ALL = 4;
 
     int kind;
-    /** START: the execution, created by the caller, and what it runs. */
-    Execution execution;
-    RunningExecution running;
+    /**
+     * START: what the caller asked for; the shard makes the execution. The name and ARN may be null
+     * (the shard makes a name; the ARN is made when first asked for).
+     */
+    StateMachine machine;
+    JsonNode input;
+    String name;
+    String arn;
+    TaskHandler tasks;
+    ExecutionListener listener;
+    StateMachineMetrics metrics;
+    long acceptedNanos;
     /** TASK_DONE: the frame whose call ended, the attempt it was, and the outcome. */
     Frame frame;
     int attempt;
@@ -30,8 +41,13 @@ final class ShardEvent {
     String stopCause;
 
     void clear() {
-        execution = null;
-        running = null;
+        machine = null;
+        input = null;
+        name = null;
+        arn = null;
+        tasks = null;
+        listener = null;
+        metrics = null;
         frame = null;
         result = null;
         error = null;

@@ -7,7 +7,6 @@ import io.quickstep.api.StartResult;
 import io.quickstep.api.StateMachine;
 import io.quickstep.task.TaskHandler;
 import io.quickstep.vm.Clock;
-import io.quickstep.vm.DataLimit;
 import io.quickstep.vm.Execution;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -19,6 +18,7 @@ import org.agrona.concurrent.YieldingIdleStrategy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,12 +32,10 @@ public final class Shards {
 
     private final Shard[] shards;
     private final AgentRunner[] runners;
-    private final Clock clock;
     private final ConcurrentHashMap<StateMachine, StateMachineMetrics> metrics = new ConcurrentHashMap<>();
     private volatile boolean accepting = true;
 
     public Shards(int count, int ringSize, String idleStrategy, boolean pinThreads, Clock clock) {
-        this.clock = clock;
         this.shards = new Shard[count];
         this.runners = new AgentRunner[count];
         for (int i = 0; i < count; i++) {
@@ -70,36 +68,26 @@ public final class Shards {
     public StartResult start(StateMachine machine, JsonNode input, String name, TaskHandler tasks) {
         CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
         String executionName = name != null ? name : Execution.randomId();
-        Execution execution = execution(machine, input, executionName, tasks);
-        // Made before the ring hands the execution to the shard thread, which may read it too:
-        // made lazily on both sides at once, the two could differ.
-        String arn = execution.arn();
-        int code = offer(machine, execution, completion::complete);
+        String arn = Execution.arn(machine.name(), executionName);
+        int code = offer(machine, input, executionName, arn, tasks, completion::complete);
         return code == StartResult.ACCEPTED ? new StartResult(code, arn, completion)
                 : new StartResult(code, null, null);
     }
 
     /** Starts an execution whose end is told to {@code listener}; returns a {@link StartResult} code. */
     public int start(StateMachine machine, JsonNode input, String name, TaskHandler tasks, ExecutionListener listener) {
-        return offer(machine, execution(machine, input, name != null ? name : Execution.randomId(), tasks), listener);
+        return offer(machine, input, name, null, tasks, listener);
     }
 
-    private Execution execution(StateMachine machine, JsonNode input, String name, TaskHandler tasks) {
-        Execution execution = new Execution(machine.name(), name, input, clock, tasks, machine.timeoutMillis());
-        execution.countTransitions();
-        return execution;
-    }
-
-    private int offer(StateMachine machine, Execution execution, ExecutionListener listener) {
+    private int offer(StateMachine machine, JsonNode input, String name, String arn, TaskHandler tasks,
+                      ExecutionListener listener) {
         StateMachineMetrics counters = metrics(machine);
         if (!accepting) {
             return StartResult.SHUT_DOWN;
         }
-        RunningExecution running = new RunningExecution(execution, machine.program(),
-                DataLimit.measure(execution.input()), counters, listener);
         // Counted before it is offered, so that a fast end can never be counted before its start.
         counters.started.increment();
-        if (!shardOf(execution.name()).tryStart(running)) {
+        if (!shardFor(name).tryStart(machine, input, name, arn, tasks, listener, counters)) {
             counters.started.decrement();
             counters.throttled.increment();
             return StartResult.THROTTLED;
@@ -107,11 +95,16 @@ public final class Shards {
         return StartResult.ACCEPTED;
     }
 
-    /** Routes a stop to the shard that runs the execution named in the ARN. */
+    /**
+     * Asks every shard to stop the execution with this ARN: only the one running it will. (A start
+     * without a name goes to any shard, so the ARN does not say which; stops are rare.)
+     */
     public void stop(String executionArn, String error, String cause) {
         String[] parts = executionArn.split(":");
         if (parts.length == 9 && parts[5].equals("express")) {
-            shardOf(parts[7]).stop(executionArn, error, cause);
+            for (Shard shard : shards) {
+                shard.stop(executionArn, error, cause);
+            }
         }
     }
 
@@ -119,8 +112,13 @@ public final class Shards {
         return metrics.computeIfAbsent(machine, m -> new StateMachineMetrics(m.name(), m.program()));
     }
 
-    private Shard shardOf(String executionName) {
-        return shards[(executionName.hashCode() & Integer.MAX_VALUE) % shards.length];
+    /** The shard for a start: by name when it has one, else any (the shard will make the name). */
+    private Shard shardFor(String executionName) {
+        if (shards.length == 1) {
+            return shards[0];
+        }
+        int hash = executionName != null ? executionName.hashCode() : ThreadLocalRandom.current().nextInt();
+        return shards[(hash & Integer.MAX_VALUE) % shards.length];
     }
 
     /**

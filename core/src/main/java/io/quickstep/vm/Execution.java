@@ -56,6 +56,16 @@ public final class Execution {
      */
     public Execution(String stateMachineName, String name, JsonNode input, Clock clock, TaskHandler tasks,
                      long timeoutMillis) {
+        this(stateMachineName, name, input, clock, tasks, timeoutMillis, null);
+    }
+
+    /**
+     * @param arn the ARN already made for it by {@link #arn(String, String)}, or null to make one on
+     *            first use
+     */
+    public Execution(String stateMachineName, String name, JsonNode input, Clock clock, TaskHandler tasks,
+                     long timeoutMillis, String arn) {
+        this.arn = arn;
         this.stateMachineName = stateMachineName;
         this.name = name;
         this.input = input;
@@ -140,10 +150,15 @@ public final class Execution {
      */
     public String arn() {
         if (arn == null) {
-            arn = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":express:" + stateMachineName + ":" + name + ":"
-                    + randomId();
+            arn = arn(stateMachineName, name);
         }
         return arn;
+    }
+
+    /** A new Express execution ARN for an execution of this name (each has an id of its own). */
+    public static String arn(String stateMachineName, String name) {
+        return "arn:aws:states:" + REGION + ":" + ACCOUNT + ":express:" + stateMachineName + ":" + name + ":"
+                + randomId();
     }
 
     /** The ARN if it has been made, else null (nobody can know it yet). */
