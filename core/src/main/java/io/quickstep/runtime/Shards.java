@@ -24,8 +24,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The engine's shards and their threads: routes each start to a shard (by execution name, so a
- * stop for the same name finds it), counts what happens per state machine, and shuts down in order.
+ * The engine's shards and their threads: routes each start to a shard (by execution name when it
+ * has one, else any), counts what happens per state machine, and shuts down in order.
  */
 public final class Shards {
     private static final Logger LOG = Logger.getLogger(Shards.class.getName());

@@ -33,6 +33,7 @@ import java.util.concurrent.Callable;
                 "Exits 0 when every execution succeeded, 1 otherwise."})
 public final class EmbeddedLoadTest implements Callable<Integer> {
     static final int MAX_SECONDS = 120;
+    private static final long PROBE_MILLIS = 500;
     private static final double NANOS_PER_MICRO = 1000.0;
     private static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99};
     private static final String[] PERCENTILE_LABELS = {"p50", "p90", "p99", "p99.9", "p99.99"};
@@ -83,6 +84,8 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
     public Integer call() throws Exception {
         validate();
         PrintWriter stdout = spec.commandLine().getOut();
+        // Said first: it tells how to read the figures that follow (see HandoffProbe).
+        stdout.printf("thread-to-thread round trip: %.0f ns%n", HandoffProbe.roundTripNanos(PROBE_MILLIS));
         if (max) {
             MaxThroughput.Result result = maxThroughput();
             print(stdout, result);

@@ -71,6 +71,12 @@ class EmbeddedLoadTestTest {
     }
 
     @Test
+    void theHandoffProbeEndsAndGivesARoundTripOfLessThanItsOwnDuration() throws Exception {
+        double nanos = HandoffProbe.roundTripNanos(50);
+        assertTrue(nanos > 0 && nanos < 50_000_000, "round trip " + nanos + " ns");
+    }
+
+    @Test
     void refusesADurationAboveTheBound() {
         StringWriter err = new StringWriter();
         int exitCode = new CommandLine(new EmbeddedLoadTest()).setErr(new PrintWriter(err))
