@@ -5,9 +5,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Measures what handing a value from one thread to another costs on this machine: two threads
  * bounce a counter through two volatile fields and the round trip is timed. On a virtual machine the
- * figure can change from minute to minute as the host moves its vCPUs: about 65 ns when two vCPUs
- * share a physical core, 330 ns when they do not, on this project's development machine. Every
- * execution handed to a shard and back pays it, so the load tester prints it beside its results.
+ * figure can change from minute to minute as the host places its vCPUs: on this project's
+ * development machine it is about 65 ns at some times and 330 ns at others. Every execution handed
+ * to a shard and back pays it, so the load tester prints it beside its results.
  */
 final class HandoffProbe {
     private volatile long ping;
