@@ -82,11 +82,14 @@ public final class Shards {
     private int offer(StateMachine machine, JsonNode input, String name, String arn, TaskHandler tasks,
                       ExecutionListener listener) {
         StateMachineMetrics counters = metrics(machine);
+        // Counted before it is offered, so that a fast end can never be counted before its start,
+        // and before `accepting` is read: shutdown writes `accepting`, then reads the counts, so
+        // either this start sees the shutdown or the shutdown sees this start and waits for it.
+        counters.started.increment();
         if (!accepting) {
+            counters.started.decrement();
             return StartResult.SHUT_DOWN;
         }
-        // Counted before it is offered, so that a fast end can never be counted before its start.
-        counters.started.increment();
         if (!shardFor(name).tryStart(machine, input, name, arn, tasks, listener, counters)) {
             counters.started.decrement();
             counters.throttled.increment();
