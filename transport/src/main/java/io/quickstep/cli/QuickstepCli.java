@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
         footer = {"  0  the execution succeeded, the definition is valid, all cases passed",
                 "  1  the execution failed, the definition is invalid, a case failed",
                 "  2  bad input: a missing file, malformed JSON, an invalid definition",
-                "  3  internal error"})
+                "  3  internal error",
+                "",
+                "The launcher also runs the load tester: ./quickstep loadtest --help"})
 public final class QuickstepCli implements Runnable {
     static final int EXIT_BAD_INPUT = 2;
     static final int EXIT_INTERNAL_ERROR = 3;
