@@ -1,8 +1,8 @@
 package io.quickstep.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import io.quickstep.api.ExecutionListener;
 import io.quickstep.api.ExecutionResult;
