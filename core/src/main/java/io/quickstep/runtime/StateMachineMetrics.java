@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters and execution latency of one state machine in an engine. Written by the shard threads,
- * read by anyone: counters are {@link LongAdder}s, latency goes to an HdrHistogram {@link Recorder}
+ * Counters and execution latency of one state machine in an engine. Written by the threads that
+ * start executions (started, throttled) and by the shard threads (the rest), read by anyone:
+ * counters are {@link LongAdder}s, latency goes to an HdrHistogram {@link Recorder}
  * whose interval snapshots ({@link #latencyInterval()}) each hold what was recorded since the last.
  */
 public final class StateMachineMetrics {
