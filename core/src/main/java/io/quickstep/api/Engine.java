@@ -1,6 +1,7 @@
 package io.quickstep.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.runtime.EngineMetrics;
 import io.quickstep.runtime.Shards;
 import io.quickstep.runtime.StateMachineMetrics;
 import io.quickstep.task.TaskHandler;
@@ -14,10 +15,12 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The runtime: executions run on shards, each a Disruptor ring consumed by one thread that owns
- * the executions started on it. Starts never block: when the chosen shard's ring is full the start
- * is refused at once ({@link StartResult#THROTTLED}); an accepted execution always ends with a
- * result. Task handlers may answer synchronously (on the shard's thread, so they should be quick)
- * or with a {@link java.util.concurrent.CompletionStage} ({@link io.quickstep.task.AsyncTaskHandler}).
+ * the executions started on it. Starts never block: when the chosen shard holds its most
+ * executions ({@link Context#maxInFlightPerShard}) the start is refused at once
+ * ({@link StartResult#THROTTLED}); an accepted execution always ends with a result. Task handlers
+ * may answer synchronously (on the shard's thread, so they should be quick), with a
+ * {@link java.util.concurrent.CompletionStage} ({@link io.quickstep.task.AsyncTaskHandler}), or
+ * block on a pool of their own ({@link io.quickstep.task.BlockingTaskHandler}).
  *
  * <pre>{@code
  * try (Engine engine = Engine.launch(new Engine.Context().shards(2).tasks(handlers))) {
@@ -31,13 +34,16 @@ public final class Engine implements AutoCloseable {
 
     private Engine(Context context) {
         this.context = context;
-        this.shards = new Shards(context.shards, context.ringSize, context.idleStrategy, context.pinThreads,
-                context.clock);
+        this.shards = new Shards(new Shards.Settings(context.shards, context.maxInFlightPerShard,
+                context.idleStrategy, context.pinThreads, context.clock, context.blockingCalls, context.stallLimit));
     }
 
-    /** Starts an engine: its shard threads run until {@link #close()}. */
+    /**
+     * Starts an engine: its shard threads run until {@link #close()}. The engine takes a copy of
+     * the context: changing it afterwards changes nothing.
+     */
     public static Engine launch(Context context) {
-        return new Engine(context.conclude());
+        return new Engine(context.copy().conclude());
     }
 
     /**
@@ -79,7 +85,7 @@ public final class Engine implements AutoCloseable {
         StartResult started = start(machine, input);
         if (!started.accepted()) {
             return CompletableFuture.failedFuture(new RejectedExecutionException(
-                    started.code() == StartResult.THROTTLED ? "throttled: the shard's ring is full" : "engine shut down"));
+                    started.code() == StartResult.THROTTLED ? "throttled: the shard has its most executions in flight" : "engine shut down"));
         }
         return started.completion();
     }
@@ -94,9 +100,16 @@ public final class Engine implements AutoCloseable {
         return shards.metrics(machine);
     }
 
+    /** The engine's own metrics: totals over its state machines, errors by kind, shard stalls. */
+    public EngineMetrics metrics() {
+        return shards.engineMetrics();
+    }
+
     /**
      * Stops taking executions, lets those in flight finish until the context's shutdown timeout,
-     * aborts the rest (status ABORTED), and stops the shard threads.
+     * aborts the rest (status ABORTED), and stops the shard threads. Bounded in time: a shard
+     * stuck in a synchronous handler is interrupted, and one that still does not end is left
+     * behind with a warning that names the handler.
      */
     @Override
     public void close() {
@@ -108,20 +121,22 @@ public final class Engine implements AutoCloseable {
      */
     public static final class Context {
         public static final String SHARDS_PROP = "quickstep.shards";
-        public static final String RING_SIZE_PROP = "quickstep.ring.size";
-        public static final int RING_SIZE_DEFAULT = 16_384;
+        public static final String MAX_IN_FLIGHT_PROP = "quickstep.max.in.flight.per.shard";
+        public static final int MAX_IN_FLIGHT_DEFAULT = 16_384;
         public static final String IDLE_STRATEGY_PROP = "quickstep.idle.strategy";
         /** Spin briefly, then yield, then park up to a millisecond: kind to a shared machine. */
         public static final String IDLE_STRATEGY_DEFAULT = "backoff";
         public static final String PIN_THREADS_PROP = "quickstep.pin.threads";
 
         private int shards = Integer.getInteger(SHARDS_PROP, Runtime.getRuntime().availableProcessors());
-        private int ringSize = Integer.getInteger(RING_SIZE_PROP, RING_SIZE_DEFAULT);
+        private int maxInFlightPerShard = Integer.getInteger(MAX_IN_FLIGHT_PROP, MAX_IN_FLIGHT_DEFAULT);
         private String idleStrategy = System.getProperty(IDLE_STRATEGY_PROP, IDLE_STRATEGY_DEFAULT);
         private boolean pinThreads = Boolean.parseBoolean(System.getProperty(PIN_THREADS_PROP, "false"));
         private TaskHandler tasks = new TaskHandlers();
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private Clock clock = Clock.SYSTEM;
+        private int blockingCalls = 256;
+        private Duration stallLimit = Duration.ofSeconds(1);
 
         /** Shard threads; default: one per available processor. */
         public Context shards(int shards) {
@@ -129,9 +144,31 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
-        /** Slots per shard ring, a power of two; default {@value #RING_SIZE_DEFAULT}. */
-        public Context ringSize(int ringSize) {
-            this.ringSize = ringSize;
+        /**
+         * The most executions each shard holds at once, started and not yet ended (a power of two:
+         * it is also the size of the shard's ring of starts); a start beyond it is refused with
+         * {@link StartResult#THROTTLED}. Default {@value #MAX_IN_FLIGHT_DEFAULT}.
+         */
+        public Context maxInFlightPerShard(int maxInFlightPerShard) {
+            this.maxInFlightPerShard = maxInFlightPerShard;
+            return this;
+        }
+
+        /**
+         * The most {@link io.quickstep.task.BlockingTaskHandler} calls running at once (64 times as
+         * many may wait; beyond that a call fails its task with States.TaskFailed). Default 256.
+         */
+        public Context blockingCalls(int blockingCalls) {
+            this.blockingCalls = blockingCalls;
+            return this;
+        }
+
+        /**
+         * How long a shard may go without completing a duty cycle before the watchdog reports it
+         * (a metric and one warning naming the state and handler it is stuck in). Default 1 s.
+         */
+        public Context stallLimit(Duration stallLimit) {
+            this.stallLimit = stallLimit;
             return this;
         }
 
@@ -168,13 +205,34 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
+        private Context copy() {
+            Context copy = new Context();
+            copy.shards = shards;
+            copy.maxInFlightPerShard = maxInFlightPerShard;
+            copy.idleStrategy = idleStrategy;
+            copy.pinThreads = pinThreads;
+            copy.tasks = tasks;
+            copy.shutdownTimeout = shutdownTimeout;
+            copy.clock = clock;
+            copy.blockingCalls = blockingCalls;
+            copy.stallLimit = stallLimit;
+            return copy;
+        }
+
         /** Checks the settings; throws {@link IllegalArgumentException} naming the first bad one. */
         public Context conclude() {
             if (shards < 1 || shards > 1024) {
                 throw new IllegalArgumentException("shards must be 1..1024, was " + shards);
             }
-            if (ringSize < 64 || Integer.bitCount(ringSize) != 1) {
-                throw new IllegalArgumentException("ringSize must be a power of two >= 64, was " + ringSize);
+            if (maxInFlightPerShard < 64 || Integer.bitCount(maxInFlightPerShard) != 1) {
+                throw new IllegalArgumentException("maxInFlightPerShard must be a power of two >= 64, was "
+                        + maxInFlightPerShard);
+            }
+            if (blockingCalls < 1) {
+                throw new IllegalArgumentException("blockingCalls must be at least 1, was " + blockingCalls);
+            }
+            if (stallLimit == null || stallLimit.toMillis() < 1) {
+                throw new IllegalArgumentException("stallLimit must be at least a millisecond, was " + stallLimit);
             }
             Shards.idleStrategy(idleStrategy); // throws on an unknown name
             if (tasks == null || clock == null || shutdownTimeout == null || shutdownTimeout.isNegative()) {

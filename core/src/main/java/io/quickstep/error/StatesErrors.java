@@ -18,6 +18,8 @@ public final class StatesErrors {
     public static final String RESULT_WRITER_FAILED = "States.ResultWriterFailed";
     public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
     public static final String RUNTIME = "States.Runtime";
+    /** The error of an execution stopped from outside (shutdown, interrupt) when no other is given. */
+    public static final String ABORTED = "States.Aborted";
 
     private StatesErrors() {
     }

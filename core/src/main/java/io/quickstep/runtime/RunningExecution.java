@@ -1,15 +1,17 @@
 package io.quickstep.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.api.ExecutionListener;
 import io.quickstep.compiler.Program;
+import io.quickstep.task.TaskHandler;
+import io.quickstep.vm.Clock;
 import io.quickstep.vm.Execution;
 
 /**
  * An execution as its shard tracks it: what it runs, who waits for its result, its metrics, and the
  * timer of its time limit. Made and touched by the shard's thread only.
  */
-final class RunningExecution {
-    final Execution execution;
+final class RunningExecution extends Execution {
     final Program program;
     final StateMachineMetrics metrics;
     /** Told the result when the execution ends. */
@@ -20,12 +22,15 @@ final class RunningExecution {
     RunningExecution previous;
     RunningExecution next;
     boolean listed;
+    /** Whether it waits in the shard's queue of executions with frames ready to run. */
+    boolean queued;
     /** When the start was accepted ({@link System#nanoTime()}), for the latency metric. */
     final long startNanos;
 
-    RunningExecution(Execution execution, Program program, StateMachineMetrics metrics, ExecutionListener listener,
-                     long startNanos) {
-        this.execution = execution;
+    RunningExecution(String machineName, String name, JsonNode input, Clock clock, TaskHandler tasks,
+                     long timeoutMillis, String arn, Program program, StateMachineMetrics metrics,
+                     ExecutionListener listener, long startNanos) {
+        super(machineName, name, input, clock, tasks, timeoutMillis, arn);
         this.program = program;
         this.metrics = metrics;
         this.listener = listener;

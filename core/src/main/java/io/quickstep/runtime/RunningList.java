@@ -46,7 +46,7 @@ final class RunningList {
     /** The running execution with this ARN, or null. */
     RunningExecution find(String executionArn) {
         for (RunningExecution r = first; r != null; r = r.next) {
-            if (executionArn.equals(r.execution.knownArn())) {
+            if (executionArn.equals(r.knownArn())) {
                 return r;
             }
         }

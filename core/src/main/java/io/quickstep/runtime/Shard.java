@@ -4,46 +4,70 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 import io.quickstep.api.ExecutionListener;
 import io.quickstep.api.ExecutionResult;
 import io.quickstep.api.ExecutionStatus;
 import io.quickstep.api.StateMachine;
 import io.quickstep.error.StatesErrors;
+import io.quickstep.error.UserCode;
 import io.quickstep.task.TaskHandler;
+import io.quickstep.task.TaskRequest;
+import io.quickstep.vm.BlockingCalls;
 import io.quickstep.vm.Clock;
 import io.quickstep.vm.DataLimit;
 import io.quickstep.vm.Driver;
 import io.quickstep.vm.Execution;
 import io.quickstep.vm.Frame;
+import io.quickstep.vm.TaskOutcome;
 import org.agrona.DeadlineTimerWheel;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentTerminationException;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One shard: a Disruptor ring consumed by one thread that owns every execution started on it. All
- * events of an execution (start, asynchronous task outcomes, stop) come through the ring; timers
- * (Wait, retry back-off, task and execution time limits) live on the shard's timer wheel. The thread
- * runs an agent duty cycle: poll the ring, poll the timers, idle when there was nothing to do. No
- * execution state is ever touched by another thread, so none of it is locked.
+ * One shard: a thread that owns every execution started on it, fed by a Disruptor ring of starts
+ * and an inbox of everything else (task outcomes, stops, shutdown); timers (Wait, retry back-off,
+ * task and execution time limits) live on the shard. The thread runs an agent duty cycle: poll
+ * the ring, the inbox and the timers, give each execution with ready frames one slice, idle when
+ * there was nothing to do. No execution state is ever touched by another thread, so none of it is
+ * locked.
+ *
+ * <p>Back-pressure: the ring's slots are the shard's executions in flight. Its gating sequence is
+ * the count of executions ended, so a start can claim a slot only while fewer than ring-size
+ * executions are started and not ended; the claim ({@link RingBuffer#tryNext()}, one CAS) is the
+ * capacity check. Everything that follows from an accepted execution (its task outcomes, a stop)
+ * travels through the inbox, an unbounded lock-free queue bounded in practice by the work
+ * accepted: it can never be full, so no thread ever waits to hand the shard something.
+ *
+ * <p>Nothing that outside code throws ends the thread: a handler's throwable fails its task, an
+ * engine fault fails its execution (States.Runtime), a listener's is counted, and anything else
+ * in the duty cycle is counted and the cycle goes on ({@link EngineErrors}).
  */
 final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEvent>, DeadlineTimerWheel.TimerHandler {
-    private static final Logger LOG = Logger.getLogger(Shard.class.getName());
-    /** Events handled per duty cycle before the timers get their turn. */
-    private static final int EVENT_BATCH = 256;
-    private static final int TIMER_BATCH = 256;
+    /** Starts, inbox messages and timers handled per duty cycle before the rest get their turn. */
+    private static final int BATCH = 256;
+    /** The inbox message that aborts every execution (shutdown). */
+    private static final Object ABORT_ALL = new Object();
 
     private final int index;
     private final RingBuffer<ShardEvent> ring;
     private final EventPoller<ShardEvent> poller;
-    private final int startReserve;
+    /** Executions ended, less one: the ring's gating sequence (see the class comment). */
+    private final Sequence retired = new Sequence();
+    /** Task outcomes, stops and shutdown, from any thread (the JDK's lock-free queue: Agrona's needs Unsafe). */
+    private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final Clock clock;
     private final boolean pin;
+    private final EngineErrors errors;
+    private final BlockingCalls blockingCalls;
     private final DeadlineTimerWheel wheel;
     /** Every pending timer by id: wheel ids are from 0 up, queue ids from -1 down. */
     private final Long2ObjectHashMap<ShardTimer> timers = new Long2ObjectHashMap<>();
@@ -54,49 +78,53 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     private long nextQueuedTimerId = -1;
     /** The executions running on this shard. */
     private final RunningList running = new RunningList();
-    /** Executions with frames made ready on this thread outside an event (see {@link #deliver}). */
-    private final ArrayDeque<Execution> dirty = new ArrayDeque<>();
+    /** Executions with frames ready to run: resumed by a timer or an outcome, or yielded. */
+    private final ArrayDeque<RunningExecution> ready = new ArrayDeque<>();
     private int eventsThisCycle;
-    private boolean abortNewStarts;
+    /** Set by shutdown on its own thread: starts still in the ring are aborted, not run. */
+    private volatile boolean abortNewStarts;
+    private volatile boolean terminating;
     final ShardWakeup wakeup = new ShardWakeup();
+    /** Duty cycles completed, for the watchdog. */
+    private final AtomicLong cycles = new AtomicLong();
+    private long cycleCount;
+    /** The synchronous call in progress on this thread, for the watchdog; null between calls. */
+    private final AtomicReference<TaskRequest> callRequest = new AtomicReference<>();
+    private final AtomicReference<TaskHandler> callHandler = new AtomicReference<>();
 
-    Shard(int index, int ringSize, Clock clock, boolean pin) {
+    Shard(int index, int maxInFlight, Clock clock, boolean pin, EngineErrors errors, BlockingCalls blockingCalls) {
         this.index = index;
-        this.ring = RingBuffer.createMultiProducer(ShardEvent::new, ringSize);
+        this.ring = RingBuffer.createMultiProducer(ShardEvent::new, maxInFlight);
         this.poller = ring.newPoller();
-        ring.addGatingSequences(poller.getSequence());
-        // Starts may not take the last eighth of the ring: task outcomes and stops always find room.
-        this.startReserve = Math.max(1, ringSize / 8);
+        // Slots are free only when executions end: retired <= consumed always, so it alone gates.
+        ring.addGatingSequences(retired);
         this.clock = clock;
         this.pin = pin;
+        this.errors = errors;
+        this.blockingCalls = blockingCalls;
         this.wheel = new DeadlineTimerWheel(TimeUnit.MILLISECONDS, clock.millis(), 1, 1024);
     }
 
     // ---- any thread --------------------------------------------------------------------------
 
     /**
-     * Offers a start to this shard; false when the ring has no room for another. The shard thread
-     * makes the execution: objects the caller made would have to travel to the shard's core, one
-     * cache miss each.
+     * Offers a start to this shard; false when it has its most executions in flight. The shard
+     * thread makes the execution: objects the caller made would have to travel to the shard's
+     * core, one cache miss each.
      *
      * @param name the execution's name, or null for the shard to make one
      * @param arn  its ARN when the caller made it (to return it), else null
      */
     boolean tryStart(StateMachine machine, JsonNode input, String name, String arn, TaskHandler tasks,
                      ExecutionListener listener, StateMachineMetrics metrics) {
-        // Asked of the sequencer, which answers from its cached view of the shard's progress and
-        // reads the shard's sequence (a cache line the shard thread writes) only when room is short.
-        if (!ring.hasAvailableCapacity(startReserve + 1)) {
-            return false;
-        }
         long sequence;
         try {
+            // The check and the claim in one: the sequencer's CAS succeeds only while a slot is free.
             sequence = ring.tryNext();
         } catch (InsufficientCapacityException full) {
             return false;
         }
         ShardEvent event = ring.get(sequence);
-        event.kind = ShardEvent.START;
         event.machine = machine;
         event.input = input;
         event.name = name;
@@ -110,38 +138,31 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         return true;
     }
 
-    /** Asks the shard to stop an execution (if it still runs); waits for room if the ring is full. */
+    /** Asks the shard to stop an execution (if it still runs here); never waits. */
     void stop(String executionArn, String error, String cause) {
-        ring.publishEvent((event, sequence, arn) -> {
-            event.kind = ShardEvent.STOP;
-            event.executionArn = arn;
-            event.stopError = error;
-            event.stopCause = cause;
-        }, executionArn);
-        wake();
+        post(new StopRequest(executionArn, error, cause));
     }
 
     /** Asks the shard to abort every execution it runs, and any it is asked to start after. */
     void abortAll() {
-        ring.publishEvent((event, sequence) -> event.kind = ShardEvent.ABORT_ALL);
+        abortNewStarts = true;
+        post(ABORT_ALL);
+    }
+
+    /** Asks the thread to end after its current duty cycle. */
+    void terminate() {
+        terminating = true;
         wake();
     }
 
-    /** An asynchronous task call ended: its outcome goes through the ring unless we are the shard. */
+    /** An asynchronous task call ended, on any thread (this one included): its outcome goes to the inbox. */
     @Override
-    protected void deliver(Frame frame, int attempt, JsonNode result, Throwable error) {
-        if (Thread.currentThread() == wakeup.thread) {
-            taskCompleted(frame, attempt, result, error);
-            dirty.add(frame.execution());
-            return;
-        }
-        ring.publishEvent((event, sequence, f) -> {
-            event.kind = ShardEvent.TASK_DONE;
-            event.frame = f;
-            event.attempt = attempt;
-            event.result = result;
-            event.error = error;
-        }, frame);
+    protected void deliver(TaskOutcome outcome) {
+        post(outcome);
+    }
+
+    private void post(Object message) {
+        inbox.offer(message);
         wake();
     }
 
@@ -149,9 +170,32 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         wakeup.wake();
     }
 
-    /** Whether events wait in the ring (read by the idle strategy before it parks). */
+    /**
+     * Whether work waits for the thread, read by the idle strategy after it raised the idle flag.
+     * The reads of the ring's cursor and the inbox's links are volatile, and the producers write
+     * them with a CAS; see {@link ShardWakeup} for why that makes the handshake safe.
+     */
     boolean hasEvents() {
-        return ring.getCursor() > poller.getSequence().get();
+        return ring.getCursor() > poller.getSequence().get() || !inbox.isEmpty() || terminating;
+    }
+
+    /** Duty cycles completed so far (the watchdog compares two readings). */
+    long cycles() {
+        return cycles.get();
+    }
+
+    /** The synchronous task call the thread is in, or null. */
+    TaskRequest callInProgress() {
+        return callRequest.get();
+    }
+
+    /** The handler of {@link #callInProgress()}, or null. */
+    TaskHandler handlerInProgress() {
+        return callHandler.get();
+    }
+
+    Thread thread() {
+        return wakeup.thread;
     }
 
     // ---- the shard's thread ------------------------------------------------------------------
@@ -165,13 +209,28 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     }
 
     @Override
-    public int doWork() throws Exception {
-        eventsThisCycle = 0;
-        poller.poll(this);
-        int work = eventsThisCycle;
-        long now = clock.millis();
-        work += wheel.poll(now, this, TIMER_BATCH);
-        work += expireQueued(now);
+    public int doWork() {
+        // A handler may leave the thread interrupted (shutdown interrupts a stuck call): the
+        // runner would take that as a request to stop, with work still queued.
+        Thread.interrupted();
+        int work = 0;
+        try {
+            eventsThisCycle = 0;
+            poller.poll(this);
+            work += eventsThisCycle;
+            work += drainInbox();
+            long now = clock.millis();
+            work += wheel.poll(now, this, BATCH);
+            work += expireQueued(now);
+            work += runReadyExecutions();
+        } catch (Throwable fault) {
+            errors.record(EngineErrors.Kind.SHARD_FAULT, roleName(), fault);
+            work++;
+        }
+        cycles.lazySet(++cycleCount);
+        if (terminating) {
+            throw new AgentTerminationException("shutdown", true);
+        }
         return work;
     }
 
@@ -180,74 +239,89 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         return "quickstep-shard-" + index;
     }
 
+    /** A start from the ring. Never throws: the poller would read the same slot again. */
     @Override
     public boolean onEvent(ShardEvent event, long sequence, boolean endOfBatch) {
         try {
-            switch (event.kind) {
-                case ShardEvent.START:
-                    start(event);
-                    break;
-                case ShardEvent.TASK_DONE:
-                    try {
-                        taskCompleted(event.frame, event.attempt, event.result, event.error);
-                    } catch (RuntimeException bug) {
-                        failInternally(event.frame.execution(), bug);
-                    }
-                    dirty.add(event.frame.execution());
-                    break;
-                case ShardEvent.STOP:
-                    RunningExecution target = running.find(event.executionArn);
-                    if (target != null) {
-                        end(target.execution, ExecutionStatus.ABORTED, event.stopError, event.stopCause);
-                        settle(target.execution);
-                    }
-                    break;
-                case ShardEvent.ABORT_ALL:
-                    abortAll("States.Aborted", "The engine shut down before the execution ended");
-                    break;
-                default:
-                    throw new IllegalStateException("unknown shard event " + event.kind);
-            }
-            drainDirty();
+            start(event);
+        } catch (Throwable fault) {
+            errors.record(EngineErrors.Kind.SHARD_FAULT, roleName(), fault);
         } finally {
             event.clear();
         }
-        return ++eventsThisCycle < EVENT_BATCH;
+        return ++eventsThisCycle < BATCH;
     }
 
     private void start(ShardEvent start) {
-        JsonNode input = start.input;
-        StateMachine machine = start.machine;
-        Execution execution = new Execution(machine.name(), start.name != null ? start.name : Execution.randomId(),
-                input, clock, start.tasks, machine.timeoutMillis(), start.arn);
-        execution.countTransitions();
-        RunningExecution r = new RunningExecution(execution, machine.program(), start.metrics, start.listener,
-                start.acceptedNanos);
-        execution.attachment = r;
-        running.add(r);
+        RunningExecution execution;
+        try {
+            StateMachine machine = start.machine;
+            execution = new RunningExecution(machine.name(), start.name != null ? start.name : Execution.randomId(),
+                    start.input, clock, start.tasks, machine.timeoutMillis(), start.arn, machine.program(),
+                    start.metrics, start.listener, start.acceptedNanos);
+            execution.countTransitions();
+        } catch (Throwable bug) {
+            unstartable(start, bug);
+            return;
+        }
+        running.add(execution);
         if (abortNewStarts) {
-            end(execution, ExecutionStatus.ABORTED, "States.Aborted", "The engine shut down before the execution ended");
+            end(execution, ExecutionStatus.ABORTED, StatesErrors.ABORTED, "The engine shut down before the execution ended");
         } else {
             // Queued by the limit itself (whole seconds): starts arrive in near start order, so a
             // queue's first is at most a few milliseconds from being the earliest. Only the running
             // execution refers to it, so it needs no id in the timer map.
-            r.deadline = new ShardTimer(0, execution.deadlineMillis(), ShardTimer.DEADLINE, null, 0, r);
-            queue(execution.deadlineMillis() - execution.startMillis()).add(r.deadline);
+            execution.deadline = new ShardTimer(0, execution.deadlineMillis(), ShardTimer.DEADLINE, null, 0, execution);
+            queue(execution.deadlineMillis() - execution.startMillis()).add(execution.deadline);
+            long inputBytes;
             try {
-                begin(execution, r.program, DataLimit.measure(input));
-            } catch (RuntimeException bug) {
-                failInternally(execution, bug);
+                inputBytes = DataLimit.measure(start.input);
+            } catch (Throwable bug) {
+                failInternally(execution, null, bug);
+                inputBytes = 0;
+            }
+            if (execution.result() == null && begin(execution, execution.program, inputBytes)) {
+                enqueue(execution);
             }
         }
         settle(execution);
     }
 
     /**
-     * An engine defect surfaced while running an execution: the execution fails with
-     * States.Runtime rather than being left unfinished, and the shard goes on.
+     * A start the shard could not even make an execution of (an engine defect): it is still
+     * accepted work, so it ends, FAILED, and is counted and told like any other.
      */
-    private void failInternally(Execution execution, RuntimeException bug) {
-        end(execution, ExecutionStatus.FAILED, "States.Runtime", "Internal error: " + bug);
+    private void unstartable(ShardEvent start, Throwable bug) {
+        errors.record(EngineErrors.Kind.ENGINE_FAULT, roleName(), bug);
+        long now = clock.millis();
+        ExecutionResult result = new ExecutionResult(ExecutionStatus.FAILED, null, StatesErrors.RUNTIME,
+                "Internal error: " + bug + " (the engine's error log has its stack trace)", now, now);
+        retire();
+        start.metrics.ended(result, System.nanoTime() - start.acceptedNanos);
+        tell(start.listener, result);
+    }
+
+    private int drainInbox() {
+        int handled = 0;
+        Object message;
+        while (handled < BATCH && (message = inbox.poll()) != null) {
+            handled++;
+            if (message instanceof TaskOutcome) {
+                TaskOutcome outcome = (TaskOutcome) message;
+                taskCompleted(outcome);
+                resumed((RunningExecution) outcome.execution());
+            } else if (message instanceof StopRequest) {
+                StopRequest stop = (StopRequest) message;
+                RunningExecution target = running.find(stop.executionArn());
+                if (target != null) {
+                    end(target, ExecutionStatus.ABORTED, stop.error(), stop.cause());
+                    settle(target);
+                }
+            } else if (message == ABORT_ALL) {
+                abortAll(StatesErrors.ABORTED, "The engine shut down before the execution ended");
+            }
+        }
+        return handled;
     }
 
     /** Fires the queued timers that are due; each queue's first is its next. */
@@ -278,52 +352,80 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
 
     private void fire(ShardTimer timer) {
         if (timer.kind == ShardTimer.DEADLINE) {
-            end(timer.execution.execution, ExecutionStatus.TIMED_OUT, StatesErrors.TIMEOUT, null);
-            settle(timer.execution.execution);
+            end(timer.execution, ExecutionStatus.TIMED_OUT, StatesErrors.TIMEOUT, null);
+            settle(timer.execution);
+            return;
+        }
+        timerExpired(timer.kind, timer.frame, timer.token);
+        resumed((RunningExecution) timer.frame.execution());
+    }
+
+    /** Something happened to an execution that may have made frames ready or ended it. */
+    private void resumed(RunningExecution execution) {
+        if (execution.result() != null) {
+            settle(execution);
         } else {
-            timerExpired(timer.kind, timer.frame, timer.token);
-            dirty.add(timer.frame.execution());
-            drainDirty();
+            enqueue(execution);
         }
     }
 
-    private void drainDirty() {
-        Execution execution;
-        while ((execution = dirty.poll()) != null) {
-            try {
-                runReady(execution);
-            } catch (RuntimeException bug) {
-                failInternally(execution, bug);
+    private void enqueue(RunningExecution execution) {
+        if (!execution.queued) {
+            execution.queued = true;
+            ready.add(execution);
+        }
+    }
+
+    /**
+     * Gives each execution that was ready when the cycle began one slice; one that yields goes to
+     * the back, so a loop of states shares the thread with everything else.
+     */
+    private int runReadyExecutions() {
+        int count = ready.size();
+        for (int i = 0; i < count; i++) {
+            RunningExecution execution = ready.poll();
+            execution.queued = false;
+            if (execution.result() == null && runReady(execution)) {
+                enqueue(execution);
             }
             settle(execution);
         }
+        return count;
     }
 
     /** Finishes an execution that has a result: metrics, its waiter, and its bookkeeping. */
-    private void settle(Execution execution) {
+    private void settle(RunningExecution execution) {
         ExecutionResult result = execution.result();
-        RunningExecution r = (RunningExecution) execution.attachment;
-        if (result == null || r == null || !running.remove(r)) {
+        if (result == null || !running.remove(execution)) {
             return;
         }
-        if (r.deadline != null && r.deadline.queue != null) {
-            r.deadline.queue.remove(r.deadline);
+        if (execution.deadline != null && execution.deadline.queue != null) {
+            execution.deadline.queue.remove(execution.deadline);
         }
-        r.metrics.ended(result, System.nanoTime() - r.startNanos);
+        retire();
+        execution.metrics.ended(result, System.nanoTime() - execution.startNanos);
+        tell(execution.listener, result);
+    }
+
+    /** One execution fewer in flight: its ring slot may take a new start. */
+    private void retire() {
+        retired.set(retired.get() + 1);
+    }
+
+    private void tell(ExecutionListener listener, ExecutionResult result) {
         try {
-            r.listener.ended(result);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Quickstep: an execution listener failed", e);
+            listener.ended(result);
+        } catch (Throwable e) {
+            errors.record(EngineErrors.Kind.LISTENER, UserCode.describe(listener), e);
         }
     }
 
     /** Shutdown: aborts every execution still running here, and any started after. */
     private void abortAll(String error, String cause) {
-        abortNewStarts = true;
         RunningExecution r;
         while ((r = running.first()) != null) {
-            end(r.execution, ExecutionStatus.ABORTED, error, cause);
-            settle(r.execution);
+            end(r, ExecutionStatus.ABORTED, error, cause);
+            settle(r);
         }
     }
 
@@ -371,7 +473,45 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     }
 
     @Override
-    protected boolean acceptsAsync() {
-        return true;
+    protected BlockingCalls blockingCalls() {
+        return blockingCalls;
+    }
+
+    @Override
+    protected void calling(TaskRequest request, TaskHandler handler) {
+        callHandler.lazySet(handler);
+        callRequest.lazySet(request);
+    }
+
+    @Override
+    protected void called() {
+        callRequest.lazySet(null);
+        callHandler.lazySet(null);
+    }
+
+    @Override
+    protected void handlerFailed(TaskRequest request, Throwable error) {
+        errors.record(EngineErrors.Kind.HANDLER, "state '" + request.stateName() + "', resource "
+                + request.resource(), error);
+    }
+
+    @Override
+    protected void faulted(Throwable bug) {
+        errors.record(EngineErrors.Kind.ENGINE_FAULT, roleName(), bug);
+    }
+
+    /**
+     * A synchronous handler was interrupted: only shutdown interrupts a shard, to free a stuck
+     * call. That execution is aborted; the shard goes on to abort the rest in order.
+     */
+    @Override
+    protected void interrupted(Execution execution) {
+        Thread.interrupted();
+        end(execution, ExecutionStatus.ABORTED, StatesErrors.ABORTED,
+                "The engine shut down while a task handler was running");
+    }
+
+    /** A request to stop one execution. */
+    private record StopRequest(String executionArn, String error, String cause) {
     }
 }

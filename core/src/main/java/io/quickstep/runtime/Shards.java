@@ -6,6 +6,9 @@ import io.quickstep.api.ExecutionResult;
 import io.quickstep.api.StartResult;
 import io.quickstep.api.StateMachine;
 import io.quickstep.task.TaskHandler;
+import io.quickstep.task.TaskHandlers;
+import io.quickstep.task.TaskRequest;
+import io.quickstep.vm.BlockingCalls;
 import io.quickstep.vm.Clock;
 import io.quickstep.vm.Execution;
 import org.agrona.concurrent.AgentRunner;
@@ -20,31 +23,55 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The engine's shards and their threads: routes each start to a shard (by execution name when it
- * has one, else any), counts what happens per state machine, and shuts down in order.
+ * has one, else any), counts what happens per state machine, watches the shards for stalls, and
+ * shuts down in order, in bounded time.
  */
 public final class Shards {
     private static final Logger LOG = Logger.getLogger(Shards.class.getName());
+    /** How long shutdown waits at each step after the grace period: abort, interrupt, terminate. */
+    private static final long STEP_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final Shard[] shards;
     private final AgentRunner[] runners;
     private final ConcurrentHashMap<StateMachine, StateMachineMetrics> metrics = new ConcurrentHashMap<>();
+    private final EngineErrors errors = new EngineErrors();
+    private final BlockingCalls blockingCalls;
+    private final Watchdog watchdog;
+    private final EngineMetrics engineMetrics;
     private volatile boolean accepting = true;
 
-    public Shards(int count, int ringSize, String idleStrategy, boolean pinThreads, Clock clock) {
-        this.shards = new Shard[count];
-        this.runners = new AgentRunner[count];
-        for (int i = 0; i < count; i++) {
-            shards[i] = new Shard(i, ringSize, clock, pinThreads);
-            // An agent never dies from an exception: it is logged and the duty cycle goes on.
-            runners[i] = new AgentRunner(new ShardIdleStrategy(shards[i], idleStrategy(idleStrategy)),
-                    error -> LOG.log(Level.SEVERE, "Quickstep shard error", error), null, shards[i]);
+    /** What the shards are made of; see {@link io.quickstep.api.Engine.Context} for each. */
+    public record Settings(int count, int maxInFlightPerShard, String idleStrategy, boolean pinThreads, Clock clock,
+                           int blockingCalls, Duration stallLimit) {
+    }
+
+    public Shards(Settings settings) {
+        this(settings, Shards::idleStrategy);
+    }
+
+    /** With the idle strategy made by {@code idleStrategies} from its name (tests park without a limit). */
+    Shards(Settings settings, Function<String, IdleStrategy> idleStrategies) {
+        this.blockingCalls = new BlockingCalls(settings.blockingCalls(), 64 * settings.blockingCalls(),
+                "quickstep-blocking");
+        this.shards = new Shard[settings.count()];
+        this.runners = new AgentRunner[settings.count()];
+        for (int i = 0; i < shards.length; i++) {
+            shards[i] = new Shard(i, settings.maxInFlightPerShard(), settings.clock(), settings.pinThreads(), errors,
+                    blockingCalls);
+            // The shard catches everything itself; this handler sees only what escapes the agent.
+            Shard shard = shards[i];
+            runners[i] = new AgentRunner(new ShardIdleStrategy(shard, idleStrategies.apply(settings.idleStrategy())),
+                    error -> errors.record(EngineErrors.Kind.SHARD_FAULT, shard.roleName(), error), null, shard);
             AgentRunner.startOnThread(runners[i]);
         }
+        this.watchdog = new Watchdog(shards, settings.stallLimit());
+        this.engineMetrics = new EngineMetrics(metrics.values(), errors, watchdog);
     }
 
     /** The Agrona idle strategy for a name of {@link io.quickstep.api.Engine.Context#idleStrategy}. */
@@ -100,7 +127,7 @@ public final class Shards {
 
     /**
      * Asks every shard to stop the execution with this ARN: only the one running it will. (A start
-     * without a name goes to any shard, so the ARN does not say which; stops are rare.)
+     * without a name goes to any shard, so the ARN does not say which; stops are rare.) Never waits.
      */
     public void stop(String executionArn, String error, String cause) {
         String[] parts = executionArn.split(":");
@@ -115,6 +142,11 @@ public final class Shards {
         return metrics.computeIfAbsent(machine, m -> new StateMachineMetrics(m.name(), m.program()));
     }
 
+    /** The engine's own figures: totals over its state machines, errors, stalls. */
+    public EngineMetrics engineMetrics() {
+        return engineMetrics;
+    }
+
     /** The shard for a start: by name when it has one, else any (the shard will make the name). */
     private Shard shardFor(String executionName) {
         if (shards.length == 1) {
@@ -125,40 +157,79 @@ public final class Shards {
     }
 
     /**
-     * Refuses new starts, waits up to {@code grace} for running executions to end, aborts the rest,
-     * then stops the shard threads.
+     * Refuses new starts, waits up to {@code grace} for running executions to end, then aborts the
+     * rest. Every further step is bounded: a shard still stuck in a synchronous handler is
+     * interrupted, and a thread that will not end is left behind with a warning naming the call,
+     * so that this never hangs.
      */
     public void shutdown(Duration grace) {
         accepting = false;
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (running() > 0 && System.nanoTime() < deadline) {
-            sleepBriefly();
-        }
+        awaitNoneRunning(System.nanoTime() + grace.toNanos());
         for (Shard shard : shards) {
             shard.abortAll();
         }
-        long abortDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (running() > 0 && System.nanoTime() < abortDeadline) {
-            sleepBriefly();
+        if (!awaitNoneRunning(System.nanoTime() + STEP_NANOS)) {
+            // Shards held by synchronous handlers: interrupt the calls, each one they make.
+            long deadline = System.nanoTime() + STEP_NANOS;
+            do {
+                for (Shard shard : shards) {
+                    if (shard.callInProgress() != null) {
+                        shard.thread().interrupt();
+                    }
+                }
+            } while (!awaitNoneRunning(Math.min(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50)))
+                    && System.nanoTime() < deadline);
         }
-        for (AgentRunner runner : runners) {
-            runner.close();
+        watchdog.close();
+        for (Shard shard : shards) {
+            shard.terminate();
         }
+        long deadline = System.nanoTime() + STEP_NANOS;
+        for (int i = 0; i < shards.length; i++) {
+            Thread thread = shards[i].thread();
+            if (thread != null && !join(thread, deadline)) {
+                TaskRequest call = shards[i].callInProgress();
+                TaskHandler handler = shards[i].handlerInProgress();
+                LOG.log(Level.SEVERE, "Quickstep: " + shards[i].roleName() + " did not end at shutdown"
+                        + (call == null ? "" : ": it is still in the task handler " + describe(handler)
+                        + " of state '" + call.stateName() + "'") + "; its thread is left behind");
+            } else {
+                runners[i].close();
+            }
+        }
+        blockingCalls.close();
     }
 
-    private long running() {
-        long total = 0;
-        for (StateMachineMetrics m : metrics.values()) {
-            total += m.running();
-        }
-        return total;
+    private static String describe(TaskHandler handler) {
+        return handler == null ? "(unknown)" : TaskHandlers.describe(handler);
     }
 
-    private static void sleepBriefly() {
+    private static boolean join(Thread thread, long deadlineNanos) {
         try {
-            Thread.sleep(1);
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return !thread.isAlive();
+    }
+
+    /** Waits until no execution runs or the deadline passes; whether none runs. */
+    private boolean awaitNoneRunning(long deadlineNanos) {
+        while (running() > 0) {
+            if (System.nanoTime() >= deadlineNanos) {
+                return false;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return running() == 0;
+            }
+        }
+        return true;
+    }
+
+    private long running() {
+        return engineMetrics.running();
     }
 }

@@ -2,11 +2,16 @@ package io.quickstep.vm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.api.ExecutionStatus;
+import io.quickstep.compiler.Program;
 import io.quickstep.error.ExecutionFailure;
+import io.quickstep.error.StatesErrors;
 import io.quickstep.task.AsyncTaskHandler;
+import io.quickstep.task.BlockingTaskHandler;
 import io.quickstep.task.TaskHandler;
+import io.quickstep.task.TaskRequest;
 import io.quickstep.task.TaskTimeoutException;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -17,16 +22,32 @@ import java.util.concurrent.ExecutionException;
  * resume them when a timer fires or an asynchronous call ends. A subclass decides where timers live
  * and how an outcome that arrives on another thread gets back onto the driving thread; all other
  * methods run on the driving thread only.
+ *
+ * <p>Nothing that outside code throws escapes a driver: a handler's {@link Throwable}, whatever it
+ * is, fails its task (the handler's failure, as Lambda reports a function's error), and a fault of
+ * the engine while running an execution fails that execution with {@code States.Runtime}.
  */
 public abstract class Driver {
     /** Timer kinds. */
     protected static final int WAKE = 1;
     protected static final int TASK_TIMEOUT = 2;
 
-    /** Starts an execution: its top frame runs until it first waits, or to the end. */
-    protected final void begin(Execution execution, io.quickstep.compiler.Program program, long inputBytes) {
-        execution.start(program, inputBytes);
-        runReady(execution);
+    /** Asynchronous calls made and not yet delivered (a cancelled call is delivered too). */
+    protected int asyncCallsInFlight;
+
+    /**
+     * Starts an execution: its top frame runs until it first waits, ends, or has used its slice.
+     *
+     * @return whether it yielded with frames still ready (see {@link #runReady})
+     */
+    protected final boolean begin(Execution execution, Program program, long inputBytes) {
+        try {
+            execution.start(program, inputBytes);
+        } catch (Throwable bug) {
+            failInternally(execution, null, bug);
+            return false;
+        }
+        return runReady(execution);
     }
 
     /** Ends an execution from outside its states: every frame stops, pending calls are abandoned. */
@@ -34,17 +55,36 @@ public abstract class Driver {
         execution.stop(status, error, cause);
     }
 
-    /** Runs the execution's ready frames until none is ready or the execution has ended. */
-    protected final void runReady(Execution execution) {
-        Frame frame;
-        while (execution.result() == null && (frame = execution.nextReady()) != null) {
-            Interpreter.run(frame);
-            if (frame.status == Frame.Status.WAITING_TASK) {
-                call(frame);
-            } else if (frame.status == Frame.Status.WAITING_TIMER) {
-                scheduleTimer(frame.wakeAtMillis, WAKE, frame, frame.resumePc);
+    /**
+     * Runs the execution's ready frames for one slice: until none is ready, the execution has
+     * ended, or the slice is used up.
+     *
+     * @return true when the slice ran out with frames still ready: call again after other work
+     */
+    protected final boolean runReady(Execution execution) {
+        execution.newSlice();
+        Frame frame = null;
+        try {
+            while (execution.result() == null && (frame = execution.nextReady()) != null) {
+                Interpreter.run(frame);
+                switch (frame.status) {
+                    case WAITING_TASK:
+                        call(frame);
+                        break;
+                    case WAITING_TIMER:
+                        scheduleTimer(frame.wakeAtMillis, WAKE, frame, frame.resumePc);
+                        break;
+                    case RUNNABLE:
+                        execution.ready(frame);
+                        return true;
+                    default:
+                        break;
+                }
             }
+        } catch (Throwable bug) {
+            failInternally(execution, frame, bug);
         }
+        return false;
     }
 
     /**
@@ -59,64 +99,153 @@ public abstract class Driver {
 
     /**
      * Hands the outcome of an asynchronous call, which may arrive on any thread, to the driving
-     * thread, which then calls {@link #taskCompleted}.
+     * thread, which then calls {@link #taskCompleted}. Must not block or throw.
      */
-    protected abstract void deliver(Frame frame, int attempt, JsonNode result, Throwable error);
+    protected abstract void deliver(TaskOutcome outcome);
 
-    /** Whether this driver takes asynchronous outcomes; if not, asynchronous handlers are waited for. */
-    protected abstract boolean acceptsAsync();
+    /** Where {@link BlockingTaskHandler}s run. */
+    protected abstract BlockingCalls blockingCalls();
 
-    /** A timer fired: resumes the frame if it still waits for that timer. */
+    /** A synchronous handler is about to be called on this thread (for a watchdog); no-op by default. */
+    protected void calling(TaskRequest request, TaskHandler handler) {
+    }
+
+    /** The synchronous call announced by {@link #calling} returned. */
+    protected void called() {
+    }
+
+    /**
+     * A handler failed with something other than an {@link ExecutionFailure} (the task fails
+     * either way); a place to count and log it. No-op by default.
+     */
+    protected void handlerFailed(TaskRequest request, Throwable error) {
+    }
+
+    /** An engine fault ended an execution with States.Runtime; a place to count and log it. */
+    protected void faulted(Throwable bug) {
+    }
+
+    /**
+     * A handler was interrupted on the driving thread (it threw InterruptedException). By default
+     * the driving thread's owner wants it to stop: the execution is aborted and the interrupt kept.
+     */
+    protected void interrupted(Execution execution) {
+        Thread.currentThread().interrupt();
+        execution.stop(ExecutionStatus.ABORTED, StatesErrors.ABORTED, "The execution was interrupted");
+    }
+
+    /**
+     * An engine defect surfaced while running an execution: the execution fails with
+     * States.Runtime (its cause names the state and the fault; the stack trace goes to
+     * {@link #faulted}) rather than being left unfinished, and the driver goes on.
+     */
+    protected final void failInternally(Execution execution, Frame frame, Throwable bug) {
+        faulted(bug);
+        String where = frame != null && frame.state != null ? " in state '" + frame.state.name() + "'" : "";
+        execution.stop(ExecutionStatus.FAILED, StatesErrors.RUNTIME,
+                "Internal error" + where + ": " + bug + " (the engine's error log has its stack trace)");
+    }
+
+    /**
+     * A timer fired: resumes the frame if it still waits for that timer. An engine fault on the
+     * way fails the execution (see {@link #failInternally}).
+     */
     protected final void timerExpired(int kind, Frame frame, long token) {
-        if (kind == WAKE) {
-            if (frame.status == Frame.Status.WAITING_TIMER && frame.resumePc == token) {
-                frame.pc = frame.resumePc;
-                frame.execution.ready(frame);
+        try {
+            if (kind == WAKE) {
+                if (frame.status == Frame.Status.WAITING_TIMER && frame.resumePc == token) {
+                    frame.pc = frame.resumePc;
+                    frame.execution.ready(frame);
+                }
+            } else if (frame.status == Frame.Status.WAITING_TASK && frame.taskAttempt == token) {
+                if (frame.taskCall != null) {
+                    frame.taskCall.cancel(true); // the handler is told the call was abandoned
+                    frame.taskCall = null;
+                }
+                Tasks.failed(frame, Tasks.timedOut(frame));
             }
-        } else if (frame.status == Frame.Status.WAITING_TASK && frame.taskAttempt == token) {
-            if (frame.taskCall != null) {
-                frame.taskCall.cancel(true); // the handler is told the call was abandoned
-                frame.taskCall = null;
-            }
-            Tasks.failed(frame, Tasks.timedOut(frame));
+        } catch (Throwable bug) {
+            failInternally(frame.execution, frame, bug);
         }
     }
 
-    /** An asynchronous call ended; outcomes for an attempt the frame no longer waits for are dropped. */
-    protected final void taskCompleted(Frame frame, int attempt, JsonNode result, Throwable error) {
-        if (frame.status != Frame.Status.WAITING_TASK || frame.taskAttempt != attempt) {
+    /**
+     * An asynchronous call ended; outcomes for an attempt the frame no longer waits for are
+     * dropped. An engine fault while taking the outcome in fails the execution.
+     */
+    protected final void taskCompleted(TaskOutcome outcome) {
+        asyncCallsInFlight--;
+        Frame frame = outcome.frame;
+        if (frame.status != Frame.Status.WAITING_TASK || frame.taskAttempt != outcome.attempt) {
             return;
         }
-        frame.taskCall = null;
-        cancelTimer(frame.taskTimerId);
-        outcome(frame, result, error);
+        try {
+            frame.taskCall = null;
+            cancelTimer(frame.taskTimerId);
+            outcome(frame, outcome.result, outcome.error);
+        } catch (Throwable bug) {
+            failInternally(frame.execution, frame, bug);
+        }
     }
 
     /**
      * Calls the frame's task handler. Only the handler's own failures become task failures; a
-     * fault of the engine while it takes the outcome in propagates to the driver.
+     * fault of the engine while it takes the outcome in propagates to {@link #runReady}.
      */
     private void call(Frame frame) {
-        Execution execution = frame.execution;
-        CompletionStage<JsonNode> stage = null;
+        TaskRequest request = frame.taskRequest;
+        TaskHandler handler;
+        try {
+            handler = frame.execution.tasks.resolve(request);
+        } catch (Throwable error) {
+            outcome(frame, null, error);
+            return;
+        }
+        if (handler instanceof BlockingTaskHandler) {
+            callAsync(frame, blockingCalls().submit(handler, request));
+        } else if (handler instanceof AsyncTaskHandler) {
+            CompletionStage<JsonNode> stage;
+            try {
+                stage = ((AsyncTaskHandler) handler).invokeAsync(request);
+            } catch (Throwable error) {
+                outcome(frame, null, error);
+                return;
+            }
+            if (stage == null) {
+                outcome(frame, null, new ExecutionFailure(StatesErrors.TASK_FAILED,
+                        "The task handler " + io.quickstep.task.TaskHandlers.describe(handler)
+                                + " returned no CompletionStage"));
+                return;
+            }
+            callAsync(frame, stage);
+        } else {
+            callHere(frame, handler, request);
+        }
+    }
+
+    /**
+     * Calls a synchronous handler on this thread. A result that comes after the state's time limit
+     * counts as a timeout, as on AWS, where the task would have been abandoned at its limit.
+     */
+    private void callHere(Frame frame, TaskHandler handler, TaskRequest request) {
+        long limit = frame.taskTimeoutMillis;
+        Clock clock = frame.execution.clock;
+        long started = limit == Long.MAX_VALUE ? 0 : clock.millis();
         JsonNode result = null;
         Throwable error = null;
+        calling(request, handler);
         try {
-            TaskHandler handler = execution.tasks.resolve(frame.taskRequest);
-            if (handler instanceof AsyncTaskHandler && acceptsAsync()) {
-                stage = ((AsyncTaskHandler) handler).invokeAsync(frame.taskRequest);
-            } else {
-                result = handler.invoke(frame.taskRequest);
-            }
+            result = handler.invoke(request);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            execution.stop(ExecutionStatus.ABORTED, "States.Aborted", "The execution was interrupted");
+            interrupted(frame.execution);
             return;
-        } catch (Exception e) {
-            error = e;
+        } catch (Throwable t) {
+            error = t;
+        } finally {
+            called();
         }
-        if (stage != null) {
-            callAsync(frame, stage);
+        if (limit != Long.MAX_VALUE && clock.millis() - started > limit && !(error instanceof TaskTimeoutException)) {
+            Tasks.failed(frame, Tasks.timedOut(frame));
         } else {
             outcome(frame, result, error);
         }
@@ -130,10 +259,8 @@ public abstract class Driver {
             Throwable error = null;
             try {
                 result = future.getNow(null);
-            } catch (CompletionException e) {
-                error = e.getCause();
-            } catch (java.util.concurrent.CancellationException e) {
-                error = e;
+            } catch (CompletionException | CancellationException e) {
+                error = unwrap(e);
             }
             outcome(frame, result, error);
             return;
@@ -141,7 +268,8 @@ public abstract class Driver {
         frame.taskCall = future;
         scheduleTaskTimeout(frame);
         int attempt = frame.taskAttempt;
-        future.whenComplete((result, error) -> deliver(frame, attempt, result, unwrap(error)));
+        asyncCallsInFlight++;
+        future.whenComplete((result, error) -> deliver(new TaskOutcome(frame, attempt, result, unwrap(error))));
     }
 
     /** Reports a call's outcome to the VM; a timeout outcome waits for the state's time limit. */
@@ -154,6 +282,7 @@ public abstract class Driver {
         } else if (error instanceof ExecutionFailure) {
             Tasks.failed(frame, (ExecutionFailure) error);
         } else {
+            handlerFailed(frame.taskRequest, error);
             Tasks.failed(frame, new ExecutionFailure(error.getClass().getSimpleName(), error.getMessage()));
         }
     }

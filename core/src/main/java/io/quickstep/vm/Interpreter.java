@@ -29,7 +29,10 @@ public final class Interpreter {
     private Interpreter() {
     }
 
-    /** Runs {@code frame} from its pc until it completes, fails or suspends. */
+    /**
+     * Runs {@code frame} from its pc until it completes, fails, suspends, or yields: a frame left
+     * RUNNABLE has used up its execution's slice (see {@link Execution#mayContinue()}).
+     */
     static void run(Frame frame) {
         final int[] code = frame.program.code();
         final Object[] constants = frame.program.constants();
@@ -48,6 +51,9 @@ public final class Interpreter {
             try {
                 switch (Instruction.opcode(instruction)) {
                     case Opcode.ENTER:
+                        if (!frame.execution.mayContinue()) {
+                            return; // yields, RUNNABLE at this ENTER: the driver runs it again later
+                        }
                         frame.enter(states[operand]);
                         break;
                     case Opcode.INPUT_PATH:

@@ -1,24 +1,29 @@
 package io.quickstep.vm;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.api.ExecutionResult;
 import io.quickstep.api.ExecutionStatus;
 import io.quickstep.compiler.Program;
 import io.quickstep.error.StatesErrors;
 
 import java.util.PriorityQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Drives one execution to its end on the calling thread. Task handlers are called on this thread
- * (asynchronous ones are waited for). When no frame is ready the clock passes to the next timer: a
- * virtual clock jumps there at once, the system clock sleeps. The execution's own time limit ends it
- * when the next timer lies beyond it, or after a task call that took longer.
+ * Drives one execution to its end on the calling thread. Synchronous task handlers are called on
+ * this thread; asynchronous and blocking ones run elsewhere and their outcomes are waited for, in
+ * real time, never past the execution's time limit or the call's own. When no frame is ready and
+ * no call is out, the clock passes to the next timer: a virtual clock jumps there at once, the
+ * system clock sleeps. The execution's time limit holds whatever the workflow does: between slices
+ * of a loop of states, after a slow handler, and while calls are out.
  */
 public final class SynchronousDriver extends Driver {
     private final Execution execution;
     /** Created on first use: most executions never wait. */
     private PriorityQueue<Timer> timers;
     private long timerSequence;
+    /** Outcomes of asynchronous calls, from the threads that completed them; made on first use. */
+    private volatile LinkedBlockingQueue<TaskOutcome> arrivals;
 
     private SynchronousDriver(Execution execution) {
         this.execution = execution;
@@ -30,44 +35,64 @@ public final class SynchronousDriver extends Driver {
     }
 
     private ExecutionResult drive(Program program, long inputBytes) {
-        execution.start(program, inputBytes);
+        boolean yielded = begin(execution, program, inputBytes);
         while (execution.result() == null) {
-            runReady(execution);
-            if (execution.result() == null) {
-                if (execution.clock.millis() > execution.deadlineMillis) {
-                    execution.stop(ExecutionStatus.TIMED_OUT, StatesErrors.TIMEOUT, null);
-                } else {
-                    fireNextTimer();
-                }
+            if (Thread.interrupted()) {
+                interrupted(execution);
+            } else if (execution.clock.millis() >= execution.deadlineMillis) {
+                execution.stop(ExecutionStatus.TIMED_OUT, StatesErrors.TIMEOUT, null);
+            } else if (!yielded) {
+                waitForNext();
             }
+            yielded = execution.result() == null && runReady(execution);
         }
         return execution.result();
     }
 
     /**
-     * Lets time pass to the next timer and fires it, or to the execution's deadline when that comes
-     * first (or nothing else is left to wait for).
+     * Lets time pass to what comes next: an asynchronous call's outcome, the next timer, or the
+     * execution's deadline when that comes first (or nothing else is left to wait for).
      */
-    private void fireNextTimer() {
+    private void waitForNext() {
         Timer timer = timers == null ? null : timers.peek();
         boolean deadline = timer == null || timer.atMillis >= execution.deadlineMillis;
         long at = deadline ? execution.deadlineMillis : timer.atMillis;
         long delay = at - execution.clock.millis();
-        if (delay > 0) {
-            try {
+        try {
+            if (asyncCallsInFlight > 0) {
+                // A call is out: its outcome may come before the timer, so time passes for real.
+                TaskOutcome outcome = arrivals().poll(Math.max(0, delay), TimeUnit.MILLISECONDS);
+                if (outcome != null) {
+                    taskCompleted(outcome);
+                    return;
+                }
+            } else if (delay > 0) {
                 execution.clock.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                execution.stop(ExecutionStatus.ABORTED, "States.Aborted", "The execution was interrupted");
-                return;
             }
+        } catch (InterruptedException e) {
+            interrupted(execution);
+            return;
         }
         if (deadline) {
             execution.stop(ExecutionStatus.TIMED_OUT, StatesErrors.TIMEOUT, null);
-        } else {
+        } else if (execution.clock.millis() >= timer.atMillis) {
             timers.poll();
             timerExpired(timer.kind, timer.frame, timer.token);
         }
+    }
+
+    private LinkedBlockingQueue<TaskOutcome> arrivals() {
+        LinkedBlockingQueue<TaskOutcome> queue = arrivals;
+        if (queue == null) {
+            synchronized (this) {
+                queue = arrivals;
+                if (queue == null) {
+                    queue = new LinkedBlockingQueue<>();
+                    arrivals = queue;
+                }
+            }
+        }
+        return queue;
     }
 
     @Override
@@ -85,13 +110,13 @@ public final class SynchronousDriver extends Driver {
     }
 
     @Override
-    protected void deliver(Frame frame, int attempt, JsonNode result, Throwable error) {
-        throw new IllegalStateException("the synchronous driver waits for asynchronous handlers");
+    protected void deliver(TaskOutcome outcome) {
+        arrivals().add(outcome);
     }
 
     @Override
-    protected boolean acceptsAsync() {
-        return false;
+    protected BlockingCalls blockingCalls() {
+        return BlockingCalls.shared();
     }
 
     /** A point in time something waits for; ties fire in the order they were set. */

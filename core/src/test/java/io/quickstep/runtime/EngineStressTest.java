@@ -69,7 +69,7 @@ class EngineStressTest {
         StateMachine machine = EngineTest.machine(FAN_OUT);
         List<CompletableFuture<ExecutionResult>> results = new ArrayList<>();
         Set<Integer> stopped = ConcurrentHashMap.newKeySet();
-        try (Engine engine = Engine.launch(new Engine.Context().shards(2).ringSize(1024).tasks(tasks))) {
+        try (Engine engine = Engine.launch(new Engine.Context().shards(2).maxInFlightPerShard(1024).tasks(tasks))) {
             for (int run = 0; run < EXECUTIONS; run++) {
                 JsonNode input = EngineTest.json("{'run':" + run + ",'items':[1,2,3]}");
                 StartResult start = startRetryingThrottles(engine, machine, input);
@@ -124,7 +124,7 @@ class EngineStressTest {
         StateMachine machine = EngineTest.machine("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + LAMBDA
                 + "silent','TimeoutSeconds':1,'End':true}}}");
         TaskHandlers tasks = new TaskHandlers().register("silent", (AsyncTaskHandler) request -> new CompletableFuture<>());
-        try (Engine engine = Engine.launch(new Engine.Context().shards(2).ringSize(16_384).tasks(tasks))) {
+        try (Engine engine = Engine.launch(new Engine.Context().shards(2).maxInFlightPerShard(16_384).tasks(tasks))) {
             List<CompletableFuture<ExecutionResult>> results = new ArrayList<>();
             for (int i = 0; i < 20_000; i++) {
                 results.add(startRetryingThrottles(engine, machine, EngineTest.json("{}")).completion());

@@ -79,7 +79,7 @@ class EngineTest {
             gate.await(); // blocks the shard thread: nothing more is consumed until released
             return request.input();
         });
-        try (Engine engine = Engine.launch(new Engine.Context().shards(1).ringSize(64).tasks(tasks))) {
+        try (Engine engine = Engine.launch(new Engine.Context().shards(1).maxInFlightPerShard(64).tasks(tasks))) {
             List<CompletableFuture<ExecutionResult>> accepted = new ArrayList<>();
             int throttled = 0;
             for (int i = 0; i < 200; i++) {
@@ -195,8 +195,11 @@ class EngineTest {
                 ExecutionResult result = engine.startSync(machine, json("{}")).get(10, TimeUnit.SECONDS);
                 assertEquals(ExecutionStatus.FAILED, result.status());
                 assertEquals("States.Runtime", result.error());
-                assertTrue(result.cause().startsWith("Internal error: "), result.cause());
+                assertTrue(result.cause().startsWith("Internal error in state 'T': java.lang.IllegalStateException: "
+                        + "unreadable"), result.cause());
                 assertInvariant(engine.metrics(machine));
+                assertEquals(1, engine.metrics().errors().count(io.quickstep.runtime.EngineErrors.Kind.ENGINE_FAULT));
+                assertTrue(engine.metrics().errors().distinct().get(0).stackTrace().contains("unreadable"));
             }
         }
     }
@@ -220,7 +223,7 @@ class EngineTest {
     @Test
     void shouldRejectABadContextNamingTheSetting() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new Engine.Context().ringSize(1000).conclude());
-        assertTrue(e.getMessage().contains("ringSize"));
+                () -> new Engine.Context().maxInFlightPerShard(1000).conclude());
+        assertTrue(e.getMessage().contains("maxInFlightPerShard"));
     }
 }

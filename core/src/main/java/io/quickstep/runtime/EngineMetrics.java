@@ -1,0 +1,68 @@
+package io.quickstep.runtime;
+
+import java.util.Collection;
+import java.util.function.ToLongFunction;
+
+/**
+ * What an engine as a whole has done: the sums of its state machines' counters (so that started =
+ * succeeded + failed + timed out + aborted + running holds for the engine too), its errors, and the
+ * stalls its watchdog saw. Read by anyone; each figure is read live.
+ */
+public final class EngineMetrics {
+    private final Collection<StateMachineMetrics> machines;
+    private final EngineErrors errors;
+    private final Watchdog watchdog;
+
+    EngineMetrics(Collection<StateMachineMetrics> machines, EngineErrors errors, Watchdog watchdog) {
+        this.machines = machines;
+        this.errors = errors;
+        this.watchdog = watchdog;
+    }
+
+    public long started() {
+        return sum(StateMachineMetrics::started);
+    }
+
+    public long succeeded() {
+        return sum(StateMachineMetrics::succeeded);
+    }
+
+    public long failed() {
+        return sum(StateMachineMetrics::failed);
+    }
+
+    public long timedOut() {
+        return sum(StateMachineMetrics::timedOut);
+    }
+
+    public long aborted() {
+        return sum(StateMachineMetrics::aborted);
+    }
+
+    public long throttled() {
+        return sum(StateMachineMetrics::throttled);
+    }
+
+    /** Executions started and not yet ended. */
+    public long running() {
+        return sum(StateMachineMetrics::running);
+    }
+
+    /** Errors by kind, and the distinct ones with their stack traces. */
+    public EngineErrors errors() {
+        return errors;
+    }
+
+    /** Times a shard went longer than the stall limit without completing a duty cycle. */
+    public long stalls() {
+        return watchdog.stalls();
+    }
+
+    private long sum(ToLongFunction<StateMachineMetrics> counter) {
+        long total = 0;
+        for (StateMachineMetrics machine : machines) {
+            total += counter.applyAsLong(machine);
+        }
+        return total;
+    }
+}
