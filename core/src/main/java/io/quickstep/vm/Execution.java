@@ -24,8 +24,8 @@ public class Execution {
      * State entries an execution makes in one slice before the slice's time is checked, and the
      * time after which it yields to its driver's other work (see {@link #mayContinue()}).
      */
-    static final int SLICE_CHECK_TRANSITIONS = 128;
-    static final long SLICE_NANOS = 100_000;
+    static final int SLICE_CHECK_TRANSITIONS = Integer.getInteger("quickstep.slice.check", 128);
+    static final long SLICE_NANOS = Long.getLong("quickstep.slice.nanos", 100_000);
 
     /** Region and account in the ARNs this engine makes up. */
     public static final String REGION = "us-east-1";
@@ -102,8 +102,8 @@ public class Execution {
      * yield, so that a loop of states cannot hold its thread (a shard's other executions, timers and
      * stops, or the execution's own time limit). The clock is read only every
      * {@value #SLICE_CHECK_TRANSITIONS} entries, so ordinary executions never read it. The two
-     * numbers were chosen by measurement (README, Performance): a loop of Pass states loses under 1%
-     * of its speed to yielding, and a slice of the heaviest states found stays near a millisecond.
+     * numbers were chosen by measurement ({@code SliceBenchmark}; the system properties
+     * {@code quickstep.slice.check} and {@code quickstep.slice.nanos} override them for such runs).
      */
     boolean mayContinue() {
         if (--sliceBudget > 0) {

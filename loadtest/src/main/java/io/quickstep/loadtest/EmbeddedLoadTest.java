@@ -30,7 +30,9 @@ import java.util.concurrent.Callable;
                 "Open loop: starts --rate executions per second on a fixed schedule and reports latency "
                         + "from each one's intended start (coordinated omission corrected).",
                 "--max: keeps --in-flight executions running and reports executions per second.",
-                "Exits 0 when every execution succeeded, 1 otherwise."})
+                "--failing/--slow: a soak run, with a share of handlers that throw or answer late.",
+                "Exits 0 when every execution succeeded (in a soak run: when the engine's books balance), "
+                        + "1 otherwise."})
 public final class EmbeddedLoadTest implements Callable<Integer> {
     static final int MAX_SECONDS = 120;
     private static final long PROBE_MILLIS = 500;
@@ -76,6 +78,22 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
             description = "Executions kept in flight by --max (default: ${DEFAULT-VALUE}).")
     int maxInFlight;
 
+    @Option(names = "--failing", paramLabel = "PERCENT", defaultValue = "0",
+            description = "Soak: share of charge calls that throw, half a RuntimeException, half an "
+                    + "AssertionError (default: ${DEFAULT-VALUE}).")
+    double failingPercent;
+
+    @Option(names = "--slow", paramLabel = "PERCENT", defaultValue = "0",
+            description = "Soak: share of reserve calls answered late, on another thread (default: ${DEFAULT-VALUE}).")
+    double slowPercent;
+
+    @Option(names = "--slow-ms", paramLabel = "MILLIS", defaultValue = "50",
+            description = "How late a slow call answers, at most 60000 (default: ${DEFAULT-VALUE}).")
+    int slowMillis;
+
+    /** The engine's books after the last run, once it shut down. */
+    Books books;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new EmbeddedLoadTest()).execute(args));
     }
@@ -86,15 +104,27 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         // Said first: it tells how to read the figures that follow (see HandoffProbe).
         stdout.printf("thread-to-thread round trip: %.0f ns%n", HandoffProbe.roundTripNanos(PROBE_MILLIS));
+        boolean passed;
         if (max) {
             MaxThroughput.Result result = maxThroughput();
             print(stdout, result);
-            return result.failed() == 0 && result.drained() ? 0 : 1;
+            passed = result.drained() && (faults().any() || result.failed() == 0);
+        } else {
+            warnUnlessPretouched(stdout);
+            OpenLoop.Result result = openLoop();
+            print(stdout, result);
+            passed = result.drained() && (faults().any() || result.failed() == 0);
         }
-        warnUnlessPretouched(stdout);
-        OpenLoop.Result result = openLoop();
-        print(stdout, result);
-        return result.failed() == 0 && result.drained() ? 0 : 1;
+        if (faults().any()) {
+            stdout.printf("  soak: %.1f%% of charge calls throw, %.1f%% of reserve calls answer after %d ms%n",
+                    failingPercent, slowPercent, slowMillis);
+        }
+        stdout.println("  " + books.describe());
+        return passed && books.balanced() ? 0 : 1;
+    }
+
+    private Faults faults() {
+        return new Faults(failingPercent, slowPercent, slowMillis);
     }
 
     /**
@@ -112,22 +142,28 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
 
     /** Runs the open loop as the options say and writes the {@code .hgrm} file when asked to. */
     OpenLoop.Result openLoop() throws Exception {
-        OrderWorkload workload = OrderWorkload.load();
+        OrderWorkload workload = OrderWorkload.load(faults());
         OpenLoop.Result result;
-        try (Engine engine = launch(workload)) {
+        Engine engine = launch(workload);
+        try (engine) {
             result = OpenLoop.run(engine, workload, rate, warmupSeconds, durationSeconds);
         }
+        books = Books.of(engine.metrics());
         if (out != null) {
             writeHgrm(result.latencyNanos(), out);
         }
         return result;
     }
 
-    private MaxThroughput.Result maxThroughput() throws Exception {
-        OrderWorkload workload = OrderWorkload.load();
-        try (Engine engine = launch(workload)) {
-            return MaxThroughput.run(engine, workload, maxInFlight, warmupSeconds, durationSeconds);
+    MaxThroughput.Result maxThroughput() throws Exception {
+        OrderWorkload workload = OrderWorkload.load(faults());
+        MaxThroughput.Result result;
+        Engine engine = launch(workload);
+        try (engine) {
+            result = MaxThroughput.run(engine, workload, maxInFlight, warmupSeconds, durationSeconds);
         }
+        books = Books.of(engine.metrics());
+        return result;
     }
 
     private Engine launch(OrderWorkload workload) {
@@ -145,6 +181,12 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
         }
         if (warmupSeconds < 0 || warmupSeconds > MAX_SECONDS) {
             throw new ParameterException(spec.commandLine(), "--warmup must be 0.." + MAX_SECONDS);
+        }
+        if (failingPercent < 0 || failingPercent > 100 || slowPercent < 0 || slowPercent > 100) {
+            throw new ParameterException(spec.commandLine(), "--failing and --slow must be 0..100 (percent)");
+        }
+        if (slowMillis < 0 || slowMillis > 60_000) {
+            throw new ParameterException(spec.commandLine(), "--slow-ms must be 0..60000");
         }
         if (maxInFlight < 1) {
             throw new ParameterException(spec.commandLine(), "--in-flight must be at least 1");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.api.StateMachine;
 import io.quickstep.asl.DefinitionException;
 import io.quickstep.json.Json;
+import io.quickstep.task.TaskHandler;
 import io.quickstep.task.TaskHandlers;
 
 import java.io.IOException;
@@ -21,8 +22,13 @@ import java.nio.charset.StandardCharsets;
 public record OrderWorkload(StateMachine machine, JsonNode input, TaskHandlers tasks) {
 
     public static OrderWorkload load() throws IOException, DefinitionException {
+        return load(Faults.NONE);
+    }
+
+    /** The workload with handlers that misbehave as {@code faults} says (a soak run). */
+    static OrderWorkload load(Faults faults) throws IOException, DefinitionException {
         return new OrderWorkload(StateMachine.create("order", resource("order-workflow.asl.json")),
-                Json.parse(resource("order-input.json")), handlers());
+                Json.parse(resource("order-input.json")), handlers(faults));
     }
 
     /**
@@ -30,18 +36,22 @@ public record OrderWorkload(StateMachine machine, JsonNode input, TaskHandlers t
      * {@code {"reserved": number of items}}.
      */
     public static TaskHandlers handlers() {
-        return new TaskHandlers()
-                .register("charge", request -> {
-                    ObjectNode charge = Json.NODES.objectNode();
-                    charge.put("chargeId", "ch-" + request.input().get("orderId").asText());
-                    charge.set("charged", request.input().get("total"));
-                    return charge;
-                })
-                .register("reserve", request -> {
-                    ObjectNode reserve = Json.NODES.objectNode();
-                    reserve.put("reserved", request.input().get("items").size());
-                    return reserve;
-                });
+        return handlers(Faults.NONE);
+    }
+
+    private static TaskHandlers handlers(Faults faults) {
+        TaskHandler charge = request -> {
+            ObjectNode result = Json.NODES.objectNode();
+            result.put("chargeId", "ch-" + request.input().get("orderId").asText());
+            result.set("charged", request.input().get("total"));
+            return result;
+        };
+        TaskHandler reserve = request -> {
+            ObjectNode result = Json.NODES.objectNode();
+            result.put("reserved", request.input().get("items").size());
+            return result;
+        };
+        return new TaskHandlers().register("charge", faults.failing(charge)).register("reserve", faults.slow(reserve));
     }
 
     private static String resource(String name) throws IOException {

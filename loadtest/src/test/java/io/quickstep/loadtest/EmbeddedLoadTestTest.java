@@ -41,6 +41,25 @@ class EmbeddedLoadTestTest {
     }
 
     @Test
+    void aSoakRunWithFailingAndSlowHandlersKeepsTheBooks() throws Exception {
+        EmbeddedLoadTest command = new EmbeddedLoadTest();
+        new CommandLine(command).parseArgs("--rate", "2000", "--duration", "2", "--warmup", "0", "--shards", "1",
+                "--failing", "10", "--slow", "10", "--slow-ms", "20");
+
+        OpenLoop.Result result = command.openLoop();
+
+        assertTrue(result.drained());
+        assertTrue(result.failed() > 0, "a share of executions failed");
+        assertTrue(result.succeeded() > 0, "the rest succeeded");
+        Books books = command.books;
+        assertTrue(books.balanced(), books.describe());
+        assertEquals(result.accepted(), books.started());
+        assertEquals(result.failed(), books.failed());
+        assertTrue(books.handlerErrors() > 0, books.describe());
+        assertEquals(0, books.engineFaults(), books.describe());
+    }
+
+    @Test
     void warmUpExecutionsAreNotMeasured() throws Exception {
         EmbeddedLoadTest command = new EmbeddedLoadTest();
         // Three climbing warm-up seconds, one at the full rate, then one measured second.
