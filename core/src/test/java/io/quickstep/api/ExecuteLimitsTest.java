@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.json.Json;
 import io.quickstep.task.AsyncTaskHandler;
 import io.quickstep.task.TaskHandler;
+import io.quickstep.task.Misbehaving;
 import io.quickstep.task.TaskHandlers;
 import io.quickstep.vm.Clock;
 import org.junit.jupiter.api.Test;
@@ -119,15 +120,7 @@ class ExecuteLimitsTest {
     @Test
     void aBlockingHandlerThatHangsIsInterruptedAtTheStatesTimeout() throws Exception {
         CountDownLatch interrupted = new CountDownLatch(1);
-        TaskHandler hangs = request -> {
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw e;
-            }
-            return null;
-        };
+        TaskHandler hangs = Misbehaving.hangsUntilInterrupted(interrupted);
         TaskHandlers tasks = new TaskHandlers().registerBlocking("work", hangs);
         ExecutionResult result = machine(oneTask(1)).execute(empty(), ExecutionOptions.defaults().tasks(tasks));
         assertEquals(ExecutionStatus.FAILED, result.status());

@@ -11,6 +11,7 @@ import io.quickstep.error.ExecutionFailure;
 import io.quickstep.json.Json;
 import io.quickstep.task.AsyncTaskHandler;
 import io.quickstep.task.TaskHandler;
+import io.quickstep.task.Misbehaving;
 import io.quickstep.task.TaskHandlers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,6 +61,22 @@ class FaultInjectionTest {
         return thrown instanceof ExecutionFailure ? ((ExecutionFailure) thrown).error() : thrown.getClass().getSimpleName();
     }
 
+    /** The throwable to throw from a handler: itself (an Error, or any Exception). */
+    private static Exception rethrown(Throwable thrown) {
+        if (thrown instanceof Error) {
+            throw (Error) thrown;
+        }
+        return (Exception) thrown;
+    }
+
+    /** The throwable to throw where no checked exception may go: itself, or a checked one wrapped. */
+    private static RuntimeException unchecked(Throwable thrown) {
+        if (thrown instanceof Error) {
+            throw (Error) thrown;
+        }
+        return thrown instanceof RuntimeException ? (RuntimeException) thrown : new IllegalStateException(thrown);
+    }
+
     private static Engine engine(TaskHandler tasks) {
         return Engine.launch(new Engine.Context().shards(1).tasks(tasks).shutdownTimeout(Duration.ofMillis(200)));
     }
@@ -86,10 +103,7 @@ class FaultInjectionTest {
     void aSynchronousHandlerThrowingAnythingFailsOnlyItsTask(Throwable thrown) throws Exception {
         StateMachine machine = machine(ONE_TASK);
         TaskHandler handler = request -> {
-            if (thrown instanceof Exception) {
-                throw (Exception) thrown;
-            }
-            throw (Error) thrown;
+            throw rethrown(thrown);
         };
         try (Engine engine = engine(new TaskHandlers().register("work", handler))) {
             ExecutionResult result = run(engine, machine);
@@ -106,18 +120,12 @@ class FaultInjectionTest {
     void anAsynchronousHandlerThrowingBeforeItsStageFailsOnlyItsTask(Throwable thrown) throws Exception {
         StateMachine machine = machine(ONE_TASK);
         AsyncTaskHandler handler = request -> {
-            if (thrown instanceof RuntimeException) {
-                throw (RuntimeException) thrown;
-            }
-            if (thrown instanceof Error) {
-                throw (Error) thrown;
-            }
-            throw new java.io.UncheckedIOException((java.io.IOException) thrown);
+            throw unchecked(thrown);
         };
         try (Engine engine = engine(new TaskHandlers().register("work", handler))) {
             ExecutionResult result = run(engine, machine);
             assertEquals(ExecutionStatus.FAILED, result.status());
-            String expected = thrown instanceof java.io.IOException ? "UncheckedIOException" : expectedError(thrown);
+            String expected = thrown instanceof java.io.IOException ? "IllegalStateException" : expectedError(thrown);
             assertEquals(expected, result.error());
             assertShardAlive(engine);
         }
@@ -223,13 +231,7 @@ class FaultInjectionTest {
             AtomicInteger told = new AtomicInteger();
             int code = engine.start(machine, json("{}"), null, new TaskHandlers(), result -> {
                 told.incrementAndGet();
-                if (thrown instanceof RuntimeException) {
-                    throw (RuntimeException) thrown;
-                }
-                if (thrown instanceof Error) {
-                    throw (Error) thrown;
-                }
-                throw new IllegalStateException(thrown);
+                throw unchecked(thrown);
             });
             assertEquals(StartResult.ACCEPTED, code);
             assertShardAlive(engine);
@@ -306,15 +308,7 @@ class FaultInjectionTest {
         StateMachine blocking = machine(ONE_TASK.replace("'TimeoutSeconds':2", "'TimeoutSeconds':1"));
         StateMachine pass = machine(PASS);
         CountDownLatch interrupted = new CountDownLatch(1);
-        TaskHandler hangs = request -> {
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw e;
-            }
-            return null;
-        };
+        TaskHandler hangs = Misbehaving.hangsUntilInterrupted(interrupted);
         try (Engine engine = engine(new TaskHandlers().registerBlocking("work", hangs))) {
             CompletableFuture<ExecutionResult> slow = engine.startSync(blocking, json("{}"));
             for (int i = 0; i < 50; i++) {
@@ -440,10 +434,7 @@ class FaultInjectionTest {
         StateMachine neverAsync = machine(String.format(waitAndTask, "never"));
         StateMachine blocking = machine(String.format(waitAndTask, "blocking"));
         StateMachine listenerThrows = machine(PASS);
-        TaskHandler hang = request -> {
-            Thread.sleep(60_000);
-            return null;
-        };
+        TaskHandler hang = Misbehaving.hangsUntilInterrupted(new CountDownLatch(1));
         TaskHandlers tasks = new TaskHandlers().register("hang", hang)
                 .register("never", (AsyncTaskHandler) request -> new CompletableFuture<>())
                 .registerBlocking("blocking", hang);

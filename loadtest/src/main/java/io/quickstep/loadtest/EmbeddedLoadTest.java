@@ -142,13 +142,8 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
 
     /** Runs the open loop as the options say and writes the {@code .hgrm} file when asked to. */
     OpenLoop.Result openLoop() throws Exception {
-        OrderWorkload workload = OrderWorkload.load(faults());
-        OpenLoop.Result result;
-        Engine engine = launch(workload);
-        try (engine) {
-            result = OpenLoop.run(engine, workload, rate, warmupSeconds, durationSeconds);
-        }
-        books = Books.of(engine.metrics());
+        OpenLoop.Result result = onEngine((engine, workload) ->
+                OpenLoop.run(engine, workload, rate, warmupSeconds, durationSeconds));
         if (out != null) {
             writeHgrm(result.latencyNanos(), out);
         }
@@ -156,11 +151,22 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
     }
 
     MaxThroughput.Result maxThroughput() throws Exception {
+        return onEngine((engine, workload) ->
+                MaxThroughput.run(engine, workload, maxInFlight, warmupSeconds, durationSeconds));
+    }
+
+    /** A measurement on an engine of its own. */
+    private interface Run<R> {
+        R on(Engine engine, OrderWorkload workload) throws Exception;
+    }
+
+    /** Runs a measurement on a new engine, then shuts the engine down and keeps its {@link #books}. */
+    private <R> R onEngine(Run<R> run) throws Exception {
         OrderWorkload workload = OrderWorkload.load(faults());
-        MaxThroughput.Result result;
+        R result;
         Engine engine = launch(workload);
         try (engine) {
-            result = MaxThroughput.run(engine, workload, maxInFlight, warmupSeconds, durationSeconds);
+            result = run.on(engine, workload);
         }
         books = Books.of(engine.metrics());
         return result;
