@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.asl.DefinitionException;
 import io.quickstep.asl.DefinitionParser;
 import io.quickstep.asl.Diagnostic;
+import io.quickstep.asl.model.Definition;
 import io.quickstep.asl.validation.DefinitionValidator;
-import io.quickstep.compiler.CompileException;
 import io.quickstep.compiler.Compiler;
 import io.quickstep.compiler.Program;
 import io.quickstep.error.StatesErrors;
@@ -48,14 +48,12 @@ public final class StateMachine {
             throw new DefinitionException(errors);
         }
         try {
-            JsonNode tree = Json.parse(definitionText);
-            JsonNode timeout = tree.get("TimeoutSeconds");
+            Definition definition = DefinitionParser.parse(Json.parse(definitionText));
+            Integer timeout = definition.timeoutSeconds();
             // TimeoutSeconds 0 (accepted by AWS) means no limit of the machine's own.
-            long timeoutMillis = timeout != null && timeout.canConvertToLong() && timeout.longValue() > 0
-                    ? Math.min(timeout.longValue() * 1000L, EXPRESS_LIMIT_MILLIS) : EXPRESS_LIMIT_MILLIS;
-            return new StateMachine(name, Compiler.compile(DefinitionParser.parse(tree)), timeoutMillis);
-        } catch (CompileException e) {
-            throw new DefinitionException(List.of(e.diagnostic()));
+            long timeoutMillis = timeout != null && timeout > 0
+                    ? Math.min(timeout * 1000L, EXPRESS_LIMIT_MILLIS) : EXPRESS_LIMIT_MILLIS;
+            return new StateMachine(name, Compiler.compile(definition), timeoutMillis);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // The validator parsed the same text, so this cannot happen; report it as it would.
             throw new DefinitionException(List.of(Diagnostic.error("INVALID_JSON_DESCRIPTION",

@@ -64,7 +64,7 @@ public final class DefinitionParser {
                         intOrNull(node, "TimeoutSeconds"), text(node, "TimeoutSecondsPath", null),
                         expression(node, "TimeoutSeconds"),
                         intOrNull(node, "HeartbeatSeconds"), text(node, "HeartbeatSecondsPath", null),
-                        expression(node, "HeartbeatSeconds"), node.get("Credentials"));
+                        expression(node, "HeartbeatSeconds"));
             case "Choice":
                 List<ChoiceRule> rules = new ArrayList<>();
                 for (JsonNode rule : node.path("Choices")) {
@@ -94,13 +94,11 @@ public final class DefinitionParser {
 
     private static StateDetails.Map map(JsonNode node, String language) {
         JsonNode processor = node.has("ItemProcessor") ? node.get("ItemProcessor") : node.get("Iterator");
-        boolean distributed = "DISTRIBUTED".equals(processor.path("ProcessorConfig").path("Mode").asText());
         JsonNode selector = node.has("ItemSelector") ? node.get("ItemSelector") : node.get("Parameters");
         return new StateDetails.Map(parse(processor, language), path(node, "ItemsPath"), node.get("Items"), selector,
                 node.get("MaxConcurrency"), text(node, "MaxConcurrencyPath", null),
                 node.get("ToleratedFailurePercentage"), text(node, "ToleratedFailurePercentagePath", null),
-                node.get("ToleratedFailureCount"), text(node, "ToleratedFailureCountPath", null),
-                node.get("ItemReader"), node.get("ItemBatcher"), node.get("ResultWriter"), distributed);
+                node.get("ToleratedFailureCount"), text(node, "ToleratedFailureCountPath", null));
     }
 
     private static ChoiceRule rule(JsonNode node) {

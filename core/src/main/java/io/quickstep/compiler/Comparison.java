@@ -3,11 +3,10 @@ package io.quickstep.compiler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.error.ExecutionFailure;
 import io.quickstep.error.StatesErrors;
+import io.quickstep.json.Timestamps;
 import io.quickstep.path.JsonPath;
-import io.quickstep.path.PathScope;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 
 /**
  * A data-test Choice rule: {@code Variable} compared with a constant or, for the {@code ...Path}
@@ -28,7 +27,7 @@ public final class Comparison implements ChoiceCondition {
     private final JsonPath operandPath;
     /** A constant operand's value as a decimal or instant, worked out once; null when not one. */
     private final java.math.BigDecimal constantDecimal;
-    private final java.time.Instant constantInstant;
+    private final Instant constantInstant;
 
     private Comparison(JsonPath variable, Kind kind, Relation relation, JsonNode constant, JsonPath operandPath) {
         this.variable = variable;
@@ -37,8 +36,7 @@ public final class Comparison implements ChoiceCondition {
         this.constant = constant;
         this.operandPath = operandPath;
         this.constantDecimal = constant != null && constant.isNumber() ? constant.decimalValue() : null;
-        OffsetDateTime instant = constant == null ? null : timestamp(constant);
-        this.constantInstant = instant == null ? null : instant.toInstant();
+        this.constantInstant = constant == null ? null : Timestamps.of(constant);
     }
 
     /** Compiles {@code "Variable": variable, operator: operand}. */
@@ -93,7 +91,7 @@ public final class Comparison implements ChoiceCondition {
             case IS_NUMERIC: return value.isNumber() == operand.asBoolean();
             case IS_STRING: return value.isTextual() == operand.asBoolean();
             case IS_BOOLEAN: return value.isBoolean() == operand.asBoolean();
-            case IS_TIMESTAMP: return (timestamp(value) != null) == operand.asBoolean();
+            case IS_TIMESTAMP: return (Timestamps.of(value) != null) == operand.asBoolean();
             case STRING_MATCHES: return value.isTextual() && operand.isTextual()
                     && StringPattern.matches(operand.asText(), value.asText());
             case STRING: return value.isTextual() && operand.isTextual()
@@ -103,12 +101,17 @@ public final class Comparison implements ChoiceCondition {
                     : compareNumbers(value, operand));
             case BOOLEAN: return value.isBoolean() && operand.isBoolean() && value.asBoolean() == operand.asBoolean();
             case TIMESTAMP: {
-                OffsetDateTime left = timestamp(value);
-                java.time.Instant right = operandPath == null ? constantInstant : instant(timestamp(operand));
-                return left != null && right != null && holds(left.toInstant().compareTo(right));
+                Instant left = Timestamps.of(value);
+                Instant right = operandPath == null ? constantInstant : Timestamps.of(operand);
+                return left != null && right != null && holds(left.compareTo(right));
             }
             default: throw new IllegalStateException("unhandled comparison " + kind);
         }
+    }
+
+    /** Whether the Variable or the operand path is a {@code $$} path. */
+    boolean readsContext() {
+        return variable.isContextPath() || operandPath != null && operandPath.isContextPath();
     }
 
     private boolean holds(int order) {
@@ -127,22 +130,6 @@ public final class Comparison implements ChoiceCondition {
             return Long.compare(left.longValue(), right.longValue());
         }
         return left.decimalValue().compareTo(right.decimalValue());
-    }
-
-    private static java.time.Instant instant(OffsetDateTime timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    /** The value as an RFC 3339 timestamp, or null when it is not one. */
-    public static OffsetDateTime timestamp(JsonNode value) {
-        if (!value.isTextual()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.asText());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static ExecutionFailure undefined(JsonPath path) {

@@ -1,5 +1,6 @@
 package io.quickstep.compiler;
 
+import io.quickstep.json.Json;
 import io.quickstep.path.JsonPath;
 
 import java.util.Locale;
@@ -40,7 +41,7 @@ public final class Disassembler {
         return out.toString();
     }
 
-    /** Lists one program, then its children, each under the pointer the Compiler's diagnostics use. */
+    /** Lists one program, then its children, each under the JSON Pointer of its block in the definition. */
     private static void section(Program program, String pointer, StringBuilder out) {
         Disassembler disassembler = new Disassembler(program, out);
         out.append("== ").append(pointer.isEmpty() ? "/" : pointer).append(" ==  StartAt ")
@@ -49,7 +50,7 @@ public final class Disassembler {
             disassembler.instruction(pc);
         }
         for (StateInfo state : program.states()) {
-            String at = pointer + "/States/" + Compiler.escape(state.name());
+            String at = pointer + "/States/" + Json.pointerSegment(state.name());
             Program[] children = state.children();
             for (int i = 0; i < children.length; i++) {
                 section(children[i], state.map() != null ? at + "/ItemProcessor" : at + "/Branches/" + i, out);

@@ -36,6 +36,9 @@ public abstract class PayloadTemplate {
      */
     public abstract long sizeBound(long inputBytes);
 
+    /** Whether evaluating the template reads the context object: some selector is a {@code $$} path or passes one. */
+    public abstract boolean readsContext();
+
     /** A literal value (a Pass state's Result): returned as is, {@code .$} keys included. */
     public static PayloadTemplate constant(JsonNode value) {
         return new Constant(value);
@@ -69,6 +72,15 @@ public abstract class PayloadTemplate {
             }
         }
         return new ObjectTemplate(keys, values);
+    }
+
+    private static boolean anyReadsContext(PayloadTemplate[] templates) {
+        for (PayloadTemplate template : templates) {
+            if (template.readsContext()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDynamic(JsonNode node) {
@@ -124,6 +136,11 @@ public abstract class PayloadTemplate {
         public long sizeBound(long inputBytes) {
             return bytes;
         }
+
+        @Override
+        public boolean readsContext() {
+            return false;
+        }
     }
 
     static final class ObjectTemplate extends PayloadTemplate {
@@ -171,6 +188,11 @@ public abstract class PayloadTemplate {
             }
             return total;
         }
+
+        @Override
+        public boolean readsContext() {
+            return anyReadsContext(values);
+        }
     }
 
     static final class ArrayTemplate extends PayloadTemplate {
@@ -201,6 +223,11 @@ public abstract class PayloadTemplate {
             }
             return total;
         }
+
+        @Override
+        public boolean readsContext() {
+            return anyReadsContext(items);
+        }
     }
 
     /** {@code "key.$": "$.path"}: the value at the path, or States.Runtime when nothing is there. */
@@ -230,10 +257,14 @@ public abstract class PayloadTemplate {
 
         @Override
         public long sizeBound(long inputBytes) {
-            // A context path can reach the execution input, which may be larger than this input.
             // A context path can reach the execution input, which may be larger than this input; an
             // indefinite path can match overlapping sub-trees ($..*).
             return path.isDefinite() && !path.isContextPath() && path.variableName() == null ? inputBytes : UNBOUNDED;
+        }
+
+        @Override
+        public boolean readsContext() {
+            return path.isContextPath();
         }
     }
 
@@ -259,6 +290,11 @@ public abstract class PayloadTemplate {
         @Override
         public long sizeBound(long inputBytes) {
             return UNBOUNDED;
+        }
+
+        @Override
+        public boolean readsContext() {
+            return intrinsic.readsContext();
         }
     }
 }

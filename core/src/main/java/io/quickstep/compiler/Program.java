@@ -10,16 +10,9 @@ package io.quickstep.compiler;
  * @param constants the constant pool
  * @param states    one entry per state, in definition order
  * @param startPc   where the StartAt state's ENTER is
- * @param usesContext whether any path of this program or its children reads the context object
+ * @param usesContext whether a path, intrinsic call or JSONata expression of this program or its
+ *                    children reads the context object: only then do executions note when each
+ *                    state was entered and hand the context object to task handlers
  */
 public record Program(int[] code, Object[] constants, StateInfo[] states, int startPc, boolean usesContext) {
-
-    public StateInfo state(String name) {
-        for (StateInfo state : states) {
-            if (state.name().equals(name)) {
-                return state;
-            }
-        }
-        return null;
-    }
 }

@@ -8,4 +8,16 @@ abstract class Argument {
 
     /** The argument's value; throws {@link IntrinsicError} on failure. */
     abstract JsonNode evaluate(PathScope scope);
+
+    /** Whether this argument, or one inside it, is a path into the context object. */
+    abstract boolean readsContext();
+
+    static boolean anyReadsContext(Argument[] arguments) {
+        for (Argument argument : arguments) {
+            if (argument.readsContext()) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

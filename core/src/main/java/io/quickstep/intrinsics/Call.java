@@ -21,4 +21,9 @@ final class Call extends Argument {
         }
         return function.apply(values);
     }
+
+    @Override
+    boolean readsContext() {
+        return anyReadsContext(arguments);
+    }
 }

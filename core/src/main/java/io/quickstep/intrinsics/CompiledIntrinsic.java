@@ -26,6 +26,11 @@ final class CompiledIntrinsic implements Intrinsic {
     }
 
     @Override
+    public boolean readsContext() {
+        return call.readsContext();
+    }
+
+    @Override
     public String toString() {
         return text;
     }

@@ -37,4 +37,9 @@ final class FormatCall extends Argument {
         }
         return Json.NODES.textNode(template.render(values, 1));
     }
+
+    @Override
+    boolean readsContext() {
+        return anyReadsContext(arguments);
+    }
 }

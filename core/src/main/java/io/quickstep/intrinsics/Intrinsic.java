@@ -14,4 +14,7 @@ public interface Intrinsic {
      *     States.MathAdd}; the caller prefixes the state's "An error occurred while executing ..." part
      */
     JsonNode evaluate(PathScope scope);
+
+    /** Whether one of the call's path arguments, at any depth, reads the context object ({@code $$...}). */
+    boolean readsContext();
 }

@@ -25,4 +25,9 @@ final class Literal extends Argument {
     JsonNode evaluate(PathScope scope) {
         return value;
     }
+
+    @Override
+    boolean readsContext() {
+        return false;
+    }
 }

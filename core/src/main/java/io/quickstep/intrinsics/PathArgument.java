@@ -22,4 +22,9 @@ final class PathArgument extends Argument {
         }
         return value;
     }
+
+    @Override
+    boolean readsContext() {
+        return path.isContextPath();
+    }
 }

@@ -37,6 +37,11 @@ public final class Json {
     private Json() {
     }
 
+    /** One member name as a JSON Pointer segment (RFC 6901): {@code ~} becomes {@code ~0}, {@code /} becomes {@code ~1}. */
+    public static String pointerSegment(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
     /** Parses JSON text; throws {@link JsonProcessingException} with Jackson's location on bad input. */
     public static JsonNode parse(String text) throws JsonProcessingException {
         return MAPPER.readTree(text);

@@ -10,19 +10,30 @@ import java.util.Map;
  * The size of a value's compact JSON text in UTF-8 bytes, as AWS counts payloads against its
  * limits. Counting stops once it passes a cap, so a huge value costs no more than the cap.
  * String escapes are not counted: the figure may be a few bytes under the true length.
+ *
+ * <p>A value whose containers nest deeper than {@link Json#MAX_NESTING_DEPTH} counts as exceeding
+ * every cap: {@link Json#parse} refuses JSON text that deep, so no payload read from text can be such
+ * a value. This also bounds the recursion of the count, whatever tree it is given.
  */
 public final class JsonSize {
     private JsonSize() {
     }
 
-    /** The size of {@code value}, or some number above {@code cap} once it is known to exceed it. */
+    /**
+     * The size of {@code value}, or some number above {@code cap} once it is known to exceed it or
+     * the value is found to nest too deeply (for a cap of {@link Long#MAX_VALUE}, that number).
+     */
     public static long of(JsonNode value, long cap) {
-        return add(value, 0, cap);
+        return add(value, 0, cap, 1);
     }
 
-    private static long add(JsonNode value, long total, long cap) {
+    /** Adds the size of {@code value}, a container at nesting {@code depth} (the root is 1), to {@code total}. */
+    private static long add(JsonNode value, long total, long cap, int depth) {
         if (total > cap) {
             return total;
+        }
+        if (value.isContainerNode() && depth > Json.MAX_NESTING_DEPTH) {
+            return cap == Long.MAX_VALUE ? cap : cap + 1;
         }
         switch (value.getNodeType()) {
             case OBJECT: {
@@ -30,14 +41,14 @@ public final class JsonSize {
                 total += value.isEmpty() ? 2 : 1;
                 for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext() && total <= cap; ) {
                     Map.Entry<String, JsonNode> field = it.next();
-                    total = add(field.getValue(), total + utf8Length(field.getKey()) + 4, cap);
+                    total = add(field.getValue(), total + utf8Length(field.getKey()) + 4, cap, depth + 1);
                 }
                 return total;
             }
             case ARRAY: {
                 total += value.isEmpty() ? 2 : 1;
                 for (int i = 0; i < value.size() && total <= cap; i++) {
-                    total = add(value.get(i), total + 1, cap);
+                    total = add(value.get(i), total + 1, cap, depth + 1);
                 }
                 return total;
             }

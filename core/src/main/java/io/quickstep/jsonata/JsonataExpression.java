@@ -40,16 +40,20 @@ public final class JsonataExpression {
     private final String text;
     private final Jsonata compiled;
     private final boolean readsStates;
+    private final boolean readsContext;
     private final boolean readsClock;
     /** Names that may be workflow variables: every referenced name but {@code $states}. */
     private final String[] variables;
 
-    private JsonataExpression(String text, Jsonata compiled, Set<String> names) {
+    private JsonataExpression(String text, Jsonata compiled, ReferencedNames references) {
+        Set<String> names = references.names();
         this.text = text;
         this.compiled = compiled;
-        this.readsStates = names.contains("states");
+        this.readsStates = names.contains(ReferencedNames.STATES);
+        this.readsContext = references.readsContext();
         this.readsClock = names.stream().anyMatch(CLOCK::contains);
-        this.variables = names.stream().filter(name -> !name.equals("states")).sorted().toArray(String[]::new);
+        this.variables = names.stream().filter(name -> !name.equals(ReferencedNames.STATES)).sorted()
+                .toArray(String[]::new);
     }
 
     /** Parses {@code text}; throws {@link JsonataSyntaxException} when it is not a JSONata expression. */
@@ -58,11 +62,16 @@ public final class JsonataExpression {
         parse(text + "\n", text);
         Jsonata compiled = parse("$" + RESULT + "(" + text + "\n)", text);
         compiled.registerFunction(RESULT, CAPTURE);
-        Set<String> names = ReferencedNames.in(text);
-        AwsFunctions.install(compiled, names);
+        ReferencedNames references = ReferencedNames.in(text);
+        AwsFunctions.install(compiled, references.names());
         // Hand the thread's scratch role (see the class comment) to a throwaway instance.
         Jsonata.jsonata("null");
-        return new JsonataExpression(text, compiled, names);
+        return new JsonataExpression(text, compiled, references);
+    }
+
+    /** Whether the expression may read the context object ({@code $states.context}); see {@link ReferencedNames}. */
+    public boolean readsContext() {
+        return readsContext;
     }
 
     /** The expression text, as AWS quotes it in error causes. */

@@ -54,6 +54,11 @@ public final class JsonataTemplate {
         return io.quickstep.json.Json.write(source);
     }
 
+    /** Whether one of the template's expressions may read the context object. */
+    public boolean readsContext() {
+        return root.readsContext();
+    }
+
     /** True when the template holds no expression: its value is the template itself. */
     public boolean isConstant() {
         return root instanceof Literal;
@@ -88,7 +93,7 @@ public final class JsonataTemplate {
             for (Map.Entry<String, JsonNode> member : value.properties()) {
                 String name = member.getKey();
                 names.add(name);
-                members.add(part(member.getValue(), pointer + "/" + name.replace("~", "~0").replace("/", "~1"),
+                members.add(part(member.getValue(), pointer + "/" + Json.pointerSegment(name),
                         place + "/" + name));
             }
             return members.stream().allMatch(Literal.class::isInstance)
@@ -107,12 +112,23 @@ public final class JsonataTemplate {
 
     private sealed interface Part permits Literal, Expression, ObjectPart, ArrayPart {
         JsonNode evaluate(JsonataScope scope, String field);
+
+        boolean readsContext();
+
+        static boolean anyReadsContext(Part[] parts) {
+            return Arrays.stream(parts).anyMatch(Part::readsContext);
+        }
     }
 
     private record Literal(JsonNode value) implements Part {
         @Override
         public JsonNode evaluate(JsonataScope scope, String field) {
             return value;
+        }
+
+        @Override
+        public boolean readsContext() {
+            return false;
         }
     }
 
@@ -126,6 +142,11 @@ public final class JsonataTemplate {
             }
             return value;
         }
+
+        @Override
+        public boolean readsContext() {
+            return expression.readsContext();
+        }
     }
 
     private record ObjectPart(String[] names, Part[] members) implements Part {
@@ -137,6 +158,11 @@ public final class JsonataTemplate {
             }
             return object;
         }
+
+        @Override
+        public boolean readsContext() {
+            return Part.anyReadsContext(members);
+        }
     }
 
     private record ArrayPart(Part[] items) implements Part {
@@ -147,6 +173,11 @@ public final class JsonataTemplate {
                 array.add(item.evaluate(scope, field));
             }
             return array;
+        }
+
+        @Override
+        public boolean readsContext() {
+            return Part.anyReadsContext(items);
         }
     }
 }

@@ -16,7 +16,13 @@ public final class DataLimit {
     private DataLimit() {
     }
 
-    /** The exact size of a value, or a number above the limit once it is known to exceed it. */
+    /**
+     * The exact size of a value, or a number above the limit once it is known to exceed it. A value
+     * nested deeper than {@link io.quickstep.json.Json#MAX_NESTING_DEPTH} is over the limit too: as
+     * text it would not be read at all (AWS's parser, like this engine's, refuses such JSON), so an
+     * execution input built that deep in code fails with States.DataLimitExceeded instead of
+     * exhausting the stack of whatever walks it later.
+     */
     public static long measure(JsonNode value) {
         return JsonSize.of(value, MAX_BYTES);
     }

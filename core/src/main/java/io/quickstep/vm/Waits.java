@@ -1,14 +1,14 @@
 package io.quickstep.vm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quickstep.compiler.Comparison;
 import io.quickstep.compiler.WaitSpec;
 import io.quickstep.error.ExecutionFailure;
 import io.quickstep.error.StatesErrors;
 import io.quickstep.json.Json;
+import io.quickstep.json.Timestamps;
 import io.quickstep.jsonata.JsonataErrors;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 
 /** Wait states: for a number of seconds or until a timestamp, given literally or by path. */
 final class Waits {
@@ -25,13 +25,14 @@ final class Waits {
             millis = JsonataNumbers.positiveInteger(spec.secondsExpression(), frame, true) * 1000L;
         } else if (spec.timestampExpression() != null) {
             JsonNode timestamp = spec.timestampExpression().evaluate(frame);
-            OffsetDateTime until = Comparison.timestamp(timestamp);
+            Instant until = Timestamps.of(timestamp);
             if (until == null) {
                 throw JsonataErrors.invalidTimestamp(text(timestamp));
             }
             millis = untilMillis(until, execution);
         } else if (spec.timestamp() != null) {
-            millis = untilMillis(OffsetDateTime.parse(spec.timestamp()), execution);
+            // Validated as a timestamp of the same grammar, so it parses.
+            millis = untilMillis(Timestamps.parse(spec.timestamp()), execution);
         } else if (spec.secondsPath() != null) {
             JsonNode seconds = Paths.select(spec.secondsPath(), input, frame);
             if (!seconds.canConvertToExactIntegral() || !seconds.canConvertToLong()) {
@@ -41,7 +42,7 @@ final class Waits {
             millis = seconds.longValue() * 1000L;
         } else {
             JsonNode timestamp = Paths.select(spec.timestampPath(), input, frame);
-            OffsetDateTime until = Comparison.timestamp(timestamp);
+            Instant until = Timestamps.of(timestamp);
             if (until == null) {
                 throw new ExecutionFailure(StatesErrors.RUNTIME, "The TimestampPath parameter does not reference a "
                         + "valid ISO-8601 extended offset date-time format string: " + spec.timestampPath().text()
@@ -52,8 +53,8 @@ final class Waits {
         return execution.clock.millis() + Math.max(0, millis);
     }
 
-    private static long untilMillis(OffsetDateTime until, Execution execution) {
-        return until.toInstant().toEpochMilli() - execution.clock.millis();
+    private static long untilMillis(Instant until, Execution execution) {
+        return until.toEpochMilli() - execution.clock.millis();
     }
 
     private static String text(JsonNode value) {

@@ -3,7 +3,6 @@ package io.quickstep.cli;
 import io.quickstep.asl.DefinitionParser;
 import io.quickstep.asl.Diagnostic;
 import io.quickstep.asl.validation.DefinitionValidator;
-import io.quickstep.compiler.CompileException;
 import io.quickstep.compiler.Compiler;
 import io.quickstep.compiler.Disassembler;
 import picocli.CommandLine.Command;
@@ -63,14 +62,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     /**
      * Compiles the definition as validated for {@link #type} (going through StateMachine would validate
-     * it for EXPRESS again). One AWS accepts but the engine cannot compile is bad input, as for run.
+     * it for EXPRESS again); the validator has refused anything the engine cannot compile.
      */
     private String listing(String text) throws BadInputException {
-        try {
-            return Disassembler.listing(Compiler.compile(DefinitionParser.parse(
-                    CliInputs.parseJson(text, definition.toString()))));
-        } catch (CompileException e) {
-            throw new BadInputException(definition + ": cannot compile: " + e.getMessage().replaceAll("\\s+", " "));
-        }
+        return Disassembler.listing(Compiler.compile(DefinitionParser.parse(
+                CliInputs.parseJson(text, definition.toString()))));
     }
 }

@@ -162,6 +162,32 @@ class QuickstepCliTest {
         assertEquals("0 passed, 0 failed\n", quickstep("test", dir.toString(), "--only", "nothing-matches").out());
     }
 
+    /** The loop from issue 8: Pass and Choice states forever, with a 3-second limit. */
+    private static final String LOOP = "{\"TimeoutSeconds\":3,\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\","
+            + "\"Next\":\"B\"},\"B\":{\"Type\":\"Choice\",\"Choices\":[{\"Variable\":\"$.stop\",\"IsPresent\":true,"
+            + "\"Next\":\"D\"}],\"Default\":\"A\"},\"D\":{\"Type\":\"Succeed\"}}}";
+
+    @Test
+    void shouldTimeOutALoopOfStatesAtItsLimitOnBothClocks() throws IOException {
+        Path definition = write("loop.asl.json", LOOP);
+        for (String[] args : new String[][] {{"run", definition.toString()},
+                {"run", definition.toString(), "--virtual-time"}}) {
+            Outcome outcome = quickstep(args);
+            assertEquals(1, outcome.exit(), outcome.toString());
+            JsonNode result = Json.parse(outcome.out());
+            assertEquals("TIMED_OUT", result.path("status").asText(), outcome.out());
+            assertEquals("States.Timeout", result.path("error").asText(), outcome.out());
+        }
+    }
+
+    @Test
+    void shouldJudgeALoopingCaseAsTimedOut() throws IOException {
+        write("loop.json", "{\"id\": \"mine/loop#0\", \"definition\": " + LOOP + ", \"input\": {},"
+                + " \"expected\": {\"status\": \"TIMED_OUT\", \"error\": \"States.Timeout\", \"cause\": null}}");
+        Outcome outcome = quickstep("test", dir.toString());
+        assertEquals("1 passed, 0 failed\n", outcome.out(), outcome.toString());
+    }
+
     @Test
     void shouldRefuseTestPathsWithoutCases() throws IOException {
         Path missing = dir.resolve("none");
@@ -210,11 +236,25 @@ class QuickstepCliTest {
                 + "{\"Bucket\": \"b\", \"Key\": \"k\"}}, \"ItemProcessor\": {\"ProcessorConfig\": {\"Mode\": "
                 + "\"DISTRIBUTED\", \"ExecutionType\": \"EXPRESS\"}, \"StartAt\": \"P\", \"States\": {\"P\": "
                 + "{\"Type\": \"Pass\", \"End\": true}}}, \"End\": true}}}");
-        Outcome uncompiled = quickstep("validate", reader.toString(), "--disassemble");
-        assertEquals(QuickstepCli.EXIT_BAD_INPUT, uncompiled.exit(), uncompiled.toString());
-        assertEquals("OK\n", uncompiled.out());
-        assertTrue(uncompiled.err().startsWith("quickstep: " + reader + ": cannot compile: UNSUPPORTED_FEATURE: "),
-                uncompiled.err());
+        Outcome unsupported = quickstep("validate", reader.toString(), "--disassemble");
+        assertEquals(1, unsupported.exit(), unsupported.toString());
+        assertEquals("ERROR UNSUPPORTED_FEATURE at /States/M: ItemReader, ItemBatcher and ResultWriter are not "
+                + "supported yet\n", unsupported.out());
+        assertEquals("", unsupported.err());
+    }
+
+    @Test
+    void shouldRefuseInValidateWhatRunRefuses() throws IOException {
+        Path badName = write("bad-name.asl.json", "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"A\", \"States\": "
+                + "{\"A\": {\"Type\": \"Pass\", \"Assign\": {\"1bad-name\": 1}, \"End\": true}}}");
+        String message = "Invalid variable name '1bad-name': a name starts with a letter or underscore, continues "
+                + "with letters, digits or underscores, is at most 80 characters long and is not 'states'";
+        String at = "/States/A/Assign/1bad-name";
+        Outcome validate = quickstep("validate", badName.toString());
+        assertEquals(1, validate.exit(), validate.toString());
+        assertEquals("ERROR SCHEMA_VALIDATION_FAILED at " + at + ": " + message + "\n", validate.out());
+        assertBadInput(quickstep("run", badName.toString(), "--input", "{}"),
+                "quickstep: " + badName + ": invalid definition: SCHEMA_VALIDATION_FAILED: " + message + " at " + at);
     }
 
     @Test

@@ -16,8 +16,8 @@ public sealed interface StateDetails {
      * expression ({@code timeoutExpression}), or absent.
      */
     record Task(String resource, Integer timeoutSeconds, String timeoutSecondsPath, JsonNode timeoutExpression,
-                Integer heartbeatSeconds, String heartbeatSecondsPath, JsonNode heartbeatExpression,
-                JsonNode credentials) implements StateDetails {
+                Integer heartbeatSeconds, String heartbeatSecondsPath, JsonNode heartbeatExpression)
+            implements StateDetails {
     }
 
     /** Choice: the rules in order and the Default state's name (or null). */
@@ -41,12 +41,13 @@ public sealed interface StateDetails {
     /**
      * Map: the item processor and how items are picked and how many failures are tolerated. The
      * number fields hold a JSON number, a JSONata string, or null; their Path forms a path or null.
+     * (A distributed Map runs its items as an inline one does; the validator refuses ItemReader,
+     * ItemBatcher and ResultWriter, which the engine cannot run yet.)
      */
     record Map(Definition processor, String itemsPath, JsonNode items, JsonNode itemSelector,
                JsonNode maxConcurrency, String maxConcurrencyPath,
                JsonNode toleratedFailurePercentage, String toleratedFailurePercentagePath,
-               JsonNode toleratedFailureCount, String toleratedFailureCountPath,
-               JsonNode itemReader, JsonNode itemBatcher, JsonNode resultWriter, boolean distributed)
+               JsonNode toleratedFailureCount, String toleratedFailureCountPath)
             implements StateDetails {
     }
 }

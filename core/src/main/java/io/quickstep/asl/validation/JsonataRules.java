@@ -2,7 +2,6 @@ package io.quickstep.asl.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.asl.Diagnostic;
-import io.quickstep.jsonata.JsonataExpression;
 import io.quickstep.jsonata.JsonataTemplate;
 
 import java.util.Iterator;
@@ -52,10 +51,9 @@ final class JsonataRules {
 
     private static void expressions(JsonNode value, Location at, List<Diagnostic> diagnostics) {
         if (value.isTextual()) {
-            String text = value.textValue();
-            if (JsonataTemplate.isExpression(text)) {
+            if (JsonataTemplate.isExpression(value.textValue())) {
                 try {
-                    JsonataExpression.compile(text.substring(2, text.length() - 2));
+                    JsonataTemplate.compile(value); // as the compiler will, one expression at a time
                 } catch (IllegalArgumentException e) {
                     diagnostics.add(Diagnostic.error(Messages.SCHEMA, e.getMessage(), at.toString()));
                 }

@@ -1,5 +1,7 @@
 package io.quickstep.asl.validation;
 
+import io.quickstep.json.Json;
+
 /**
  * Where in the definition a diagnostic points, written as AWS writes it: a JSON Pointer for
  * object members ({@code /States/Charge/Next}, segments escaped per RFC 6901) with an array element
@@ -16,7 +18,7 @@ final class Location {
     }
 
     Location field(String name) {
-        return new Location(path + "/" + name.replace("~", "~0").replace("/", "~1"));
+        return new Location(path + "/" + Json.pointerSegment(name));
     }
 
     Location index(int i) {

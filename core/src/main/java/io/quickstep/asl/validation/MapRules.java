@@ -12,6 +12,8 @@ final class MapRules {
     private static final List<String> PROCESSORS = List.of("ItemProcessor", "Iterator");
     private static final Set<String> PROCESSOR_FIELDS = processorFields();
     private static final Set<String> CONFIG_FIELDS = Set.of("Mode", "ExecutionType");
+    /** The distributed Map's fields that read items from and write results to S3. */
+    private static final List<String> DISTRIBUTED_PARTS = List.of("ItemReader", "ItemBatcher", "ResultWriter");
 
     private MapRules() {
     }
@@ -34,8 +36,11 @@ final class MapRules {
         if (state.uses("ItemSelector") && state.language == QueryLanguage.JSONPATH) {
             PayloadRules.check(state.ctx(), fields.get("ItemSelector"), fields.at("ItemSelector"));
         }
-        for (String field : List.of("ItemReader", "ItemBatcher", "ResultWriter")) {
+        for (String field : DISTRIBUTED_PARTS) {
             fields.object(field);
+        }
+        if (DISTRIBUTED_PARTS.stream().anyMatch(fields::has)) {
+            state.ctx().error(Messages.UNSUPPORTED, Messages.DISTRIBUTED_PARTS, fields.at);
         }
         fields.string("Label");
         fields.integer("MaxConcurrency", 0, null, state.language);

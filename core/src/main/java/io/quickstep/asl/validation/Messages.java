@@ -12,6 +12,8 @@ final class Messages {
     static final String MISSING_TARGET = "MISSING_TRANSITION_TARGET";
     static final String MISSING_END = "MISSING_END_STATE";
     static final String DUPLICATE_NAME = "DUPLICATE_STATE_NAME";
+    /** Not one of AWS's: what AWS accepts but this engine cannot run yet. */
+    static final String UNSUPPORTED = "UNSUPPORTED_FEATURE";
 
     static final String NOT_AN_OBJECT = "Definition must be a valid JSON object";
     static final String EMPTY = "Value cannot be empty";
@@ -24,6 +26,7 @@ final class Messages {
     static final String NOT_AN_ARN = "Value is not a valid resource ARN";
     static final String ONE_SELECTOR =
             "The object must have only one of the following fields, [And, Or, Not, Variable, Condition]";
+    static final String DISTRIBUTED_PARTS = "ItemReader, ItemBatcher and ResultWriter are not supported yet";
 
     private Messages() {
     }
@@ -98,6 +101,12 @@ final class Messages {
 
     static String duplicateName(String state) {
         return "Duplicate State name: " + state;
+    }
+
+    /** The engine's own wording, as AWS's ValidateStateMachineDefinition has not been recorded on it. */
+    static String invalidVariableName(String name) {
+        return "Invalid variable name '" + name + "': a name starts with a letter or underscore, continues with"
+                + " letters, digits or underscores, is at most 80 characters long and is not 'states'";
     }
 
     static String fieldRequired(String field) {

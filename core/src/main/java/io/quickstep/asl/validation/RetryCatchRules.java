@@ -1,6 +1,7 @@
 package io.quickstep.asl.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.error.StatesErrors;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -12,7 +13,6 @@ final class RetryCatchRules {
             "MaxDelaySeconds", "JitterStrategy", "Comment");
     private static final Set<String> CATCHER = Set.of("ErrorEquals", "Next", "ResultPath", "Output", "Assign",
             "Comment");
-    private static final String ALL = "States.ALL";
     private static final long MAX_SECONDS = 99_999_999;
     /** A year and a day of seconds, the longest delay AWS lets a retrier wait. */
     private static final long MAX_DELAY_SECONDS = 31_622_400;
@@ -89,7 +89,7 @@ final class RetryCatchRules {
             if (!names.get(i).isTextual()) {
                 entry.ctx.schema(Messages.expectedType("STRING"), entry.at("ErrorEquals").index(i));
             }
-            all |= ALL.equals(names.get(i).asText());
+            all |= StatesErrors.ALL.equals(names.get(i).asText());
         }
         if (all && (names.size() > 1 || !last)) {
             entry.error("ErrorEquals", Messages.STATES_ALL);

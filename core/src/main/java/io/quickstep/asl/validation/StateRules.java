@@ -3,9 +3,14 @@ package io.quickstep.asl.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** One state: its type and language, the fields every type shares, then its type's own rules. */
 final class StateRules {
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,79}");
+    /** The name AWS keeps for itself: {@code $states}. */
+    private static final String RESERVED_VARIABLE = "states";
+
     private StateRules() {
     }
 
@@ -112,10 +117,23 @@ final class StateRules {
         }
     }
 
-    /** Assign of a state, a catcher or a Choice rule: an object, a payload template in JSONPath. */
+    /**
+     * Assign of a state, a catcher or a Choice rule: an object whose members name variables, a
+     * payload template in JSONPath (where a member {@code name.$} assigns {@code name}).
+     */
     static void assign(StateNode state, Fields of) {
         Fields assign = of.object("Assign");
-        if (assign != null && state.language == QueryLanguage.JSONPATH) {
+        if (assign == null) {
+            return;
+        }
+        boolean jsonPath = state.language == QueryLanguage.JSONPATH;
+        for (String key : assign.names()) {
+            String name = jsonPath && key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+            if (!VARIABLE_NAME.matcher(name).matches() || name.equals(RESERVED_VARIABLE)) {
+                assign.error(key, Messages.invalidVariableName(name));
+            }
+        }
+        if (jsonPath) {
             PayloadRules.check(state.ctx(), assign.node, assign.at);
         }
     }

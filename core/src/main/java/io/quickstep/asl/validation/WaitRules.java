@@ -1,6 +1,7 @@
 package io.quickstep.asl.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.json.Timestamps;
 
 import java.util.List;
 
@@ -37,7 +38,7 @@ final class WaitRules {
             return;
         }
         String text = state.fields.string("Timestamp");
-        if (text != null && !Rfc3339.matches(text)) {
+        if (text != null && Timestamps.parse(text) == null) {
             state.fields.error("Timestamp", Messages.RFC3339);
         }
     }

@@ -22,7 +22,7 @@ class JsonataRulesTest {
         Diagnostic diagnostic = diagnostics.get(0);
         assertEquals("SCHEMA_VALIDATION_FAILED", diagnostic.code());
         assertEquals("/States/T/Output/items[1]", diagnostic.location());
-        assertTrue(diagnostic.message().startsWith("Invalid JSONata expression ' $states.input.( '"), diagnostic.message());
+        assertTrue(diagnostic.message().startsWith("Invalid JSONata expression '$states.input.('"), diagnostic.message());
     }
 
     @Test

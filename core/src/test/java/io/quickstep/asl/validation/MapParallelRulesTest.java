@@ -1,15 +1,20 @@
 package io.quickstep.asl.validation;
 
+import io.quickstep.asl.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 import static io.quickstep.asl.validation.Validation.assertDiagnostics;
 import static io.quickstep.asl.validation.Validation.assertValid;
+import static io.quickstep.asl.validation.Validation.error;
+import static io.quickstep.asl.validation.Validation.express;
 import static io.quickstep.asl.validation.Validation.oneJsonataState;
 import static io.quickstep.asl.validation.Validation.oneState;
 import static io.quickstep.asl.validation.Validation.schema;
 import static io.quickstep.asl.validation.Validation.standard;
 
 class MapParallelRulesTest {
+    private static final Diagnostic UNSUPPORTED = error("UNSUPPORTED_FEATURE",
+            "ItemReader, ItemBatcher and ResultWriter are not supported yet", "/States/S");
     private static final String PROCESSOR = "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}";
 
     private static String map(String members) {
@@ -98,6 +103,23 @@ class MapParallelRulesTest {
         String processor = "\"ItemProcessor\": " + PROCESSOR + ",";
         assertDiagnostics(standard(map(processor + "\"ItemReader\": 1, \"ResultWriter\": {}, \"Label\": 2,")),
                 schema("Expected value of type [OBJECT]", "/States/S/ItemReader"),
-                schema("Expected value of type [STRING]", "/States/S/Label"));
+                schema("Expected value of type [STRING]", "/States/S/Label"),
+                UNSUPPORTED);
+    }
+
+    @Test
+    void theEngineCannotRunItemReaderItemBatcherOrResultWriterYet() {
+        String processor = "\"ItemProcessor\": " + PROCESSOR.replace("{\"StartAt\"",
+                "{\"ProcessorConfig\": {\"Mode\": \"DISTRIBUTED\", \"ExecutionType\": \"EXPRESS\"}, \"StartAt\"") + ",";
+        for (String part : new String[] {"\"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:getObject\"},",
+                "\"ItemBatcher\": {\"MaxItemsPerBatch\": 2},", "\"ResultWriter\": {\"Resource\": \"arn:aws:states:::s3:putObject\"},"}) {
+            assertDiagnostics(express(map(processor + part)), UNSUPPORTED);
+        }
+        assertDiagnostics(express("""
+                {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
+                  {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemBatcher": {}, "End": true, "ItemProcessor":
+                    {"StartAt": "I", "States": {"I": {"Type": "Pass", "End": true}}}}}}]}}}"""),
+                error("UNSUPPORTED_FEATURE", "ItemReader, ItemBatcher and ResultWriter are not supported yet",
+                        "/States/P/Branches[0]/States/M"));
     }
 }

@@ -1,9 +1,11 @@
 package io.quickstep.asl.validation;
 
+import io.quickstep.asl.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 import static io.quickstep.asl.validation.Validation.assertDiagnostics;
 import static io.quickstep.asl.validation.Validation.assertValid;
+import static io.quickstep.asl.validation.Validation.oneJsonataState;
 import static io.quickstep.asl.validation.Validation.oneState;
 import static io.quickstep.asl.validation.Validation.schema;
 import static io.quickstep.asl.validation.Validation.standard;
@@ -110,6 +112,43 @@ class StateRulesTest {
         assertDiagnostics(standard(oneState("{\"Type\": \"Pass\", \"End\": true, \"Assign\": {\"x.$\": \"x\"}}")),
                 schema("The value for the field 'x.$' must be a valid JSONPath or a valid intrinsic function call",
                         "/States/S/Assign/x.$"));
+    }
+
+    @Test
+    void assignedVariablesHaveIdentifierNames() {
+        assertValid(standard(oneJsonataState("""
+                {"Type": "Pass", "End": true, "Assign": {"x": 1, "_y2": "{% $states.input %}", "LONG": 3}}"""
+                .replace("LONG", "a".repeat(80)))));
+        assertDiagnostics(standard(oneJsonataState("""
+                {"Type": "Pass", "End": true, "Assign": {"1bad-name": 1, "states": 2, "x.$": 3, "LONG": 4}}"""
+                        .replace("LONG", "a".repeat(81)))),
+                badName("1bad-name", "/States/S/Assign/1bad-name"), badName("states", "/States/S/Assign/states"),
+                badName("x.$", "/States/S/Assign/x.$"), badName("a".repeat(81), "/States/S/Assign/" + "a".repeat(81)));
+    }
+
+    @Test
+    void aJsonPathAssignNamesItsVariableWithoutTheSelectorSuffix() {
+        assertValid(standard(oneState("{\"Type\": \"Pass\", \"End\": true, \"Assign\": {\"x.$\": \"$.a\", \"y\": 1}}")));
+        assertDiagnostics(standard(oneState("""
+                {"Type": "Pass", "End": true, "Assign": {"bad-name.$": "$.a", "a/b": 1}}""")),
+                badName("bad-name", "/States/S/Assign/bad-name.$"), badName("a/b", "/States/S/Assign/a~1b"));
+    }
+
+    @Test
+    void catchersAndChoiceRulesAssignUnderTheSameRule() {
+        assertDiagnostics(standard("""
+                {"StartAt": "C", "States": {
+                  "C": {"Type": "Choice", "Choices": [{"Variable": "$.a", "IsNull": true, "Next": "T",
+                        "Assign": {"9lives": 1}}], "Default": "T", "Assign": {"states.$": "$"}},
+                  "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true,
+                        "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "T", "Assign": {"e-1": 1}}]}}}"""),
+                badName("9lives", "/States/C/Choices[0]/Assign/9lives"), badName("states", "/States/C/Assign/states.$"),
+                badName("e-1", "/States/T/Catch[0]/Assign/e-1"));
+    }
+
+    private static Diagnostic badName(String name, String location) {
+        return schema("Invalid variable name '" + name + "': a name starts with a letter or underscore, continues with "
+                + "letters, digits or underscores, is at most 80 characters long and is not 'states'", location);
     }
 
     @Test
