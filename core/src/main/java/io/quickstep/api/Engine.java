@@ -1,12 +1,17 @@
 package io.quickstep.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.execution.Account;
+import io.quickstep.execution.Clock;
+import io.quickstep.execution.ExecutionArn;
+import io.quickstep.execution.ExecutionIds;
+import io.quickstep.execution.ExecutionListener;
+import io.quickstep.execution.ExecutionResult;
 import io.quickstep.runtime.EngineMetrics;
 import io.quickstep.runtime.Shards;
 import io.quickstep.runtime.StateMachineMetrics;
 import io.quickstep.task.TaskHandler;
 import io.quickstep.task.TaskHandlers;
-import io.quickstep.vm.Clock;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -35,7 +40,8 @@ public final class Engine implements AutoCloseable {
     private Engine(Context context) {
         this.context = context;
         this.shards = new Shards(new Shards.Settings(context.shards, context.maxInFlightPerShard,
-                context.idleStrategy, context.pinThreads, context.clock, context.blockingCalls, context.stallLimit));
+                context.idleStrategy, context.pinThreads, context.clock, context.account, context.blockingCalls,
+                context.stallLimit));
     }
 
     /**
@@ -62,7 +68,12 @@ public final class Engine implements AutoCloseable {
      * @param tasks the task handlers for this execution
      */
     public StartResult start(StateMachine machine, JsonNode input, String name, TaskHandler tasks) {
-        return shards.start(machine, Objects.requireNonNull(input, "input"), name, tasks);
+        CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
+        String executionName = name != null ? name : ExecutionIds.random();
+        String arn = ExecutionArn.random(context.account, machine.name(), executionName).toString();
+        int code = shards.start(machine.compiled(), Objects.requireNonNull(input, "input"), executionName, arn, tasks,
+                completion::complete);
+        return code == StartResult.ACCEPTED ? new StartResult(code, arn, completion) : new StartResult(code, null, null);
     }
 
     /**
@@ -74,7 +85,7 @@ public final class Engine implements AutoCloseable {
      */
     public int start(StateMachine machine, JsonNode input, String name, TaskHandler tasks,
                      ExecutionListener listener) {
-        return shards.start(machine, Objects.requireNonNull(input, "input"), name, tasks, listener);
+        return shards.start(machine.compiled(), Objects.requireNonNull(input, "input"), name, null, tasks, listener);
     }
 
     /**
@@ -97,7 +108,7 @@ public final class Engine implements AutoCloseable {
 
     /** The metrics of a state machine this engine has run (all zero before its first start). */
     public StateMachineMetrics metrics(StateMachine machine) {
-        return shards.metrics(machine);
+        return shards.metrics(machine.compiled());
     }
 
     /** The engine's own metrics: totals over its state machines, errors by kind, shard stalls. */
@@ -135,6 +146,7 @@ public final class Engine implements AutoCloseable {
         private TaskHandler tasks = new TaskHandlers();
         private Duration shutdownTimeout = Duration.ofSeconds(10);
         private Clock clock = Clock.SYSTEM;
+        private Account account = Account.DEFAULT;
         private int blockingCalls = 256;
         private Duration stallLimit = Duration.ofSeconds(1);
 
@@ -199,6 +211,12 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
+        /** The region and account the engine's ARNs name; default {@link Account#DEFAULT}. */
+        public Context account(Account account) {
+            this.account = account;
+            return this;
+        }
+
         /** The clock executions read; it must be one that passes by itself, such as the default. */
         public Context clock(Clock clock) {
             this.clock = clock;
@@ -214,6 +232,7 @@ public final class Engine implements AutoCloseable {
             copy.tasks = tasks;
             copy.shutdownTimeout = shutdownTimeout;
             copy.clock = clock;
+            copy.account = account;
             copy.blockingCalls = blockingCalls;
             copy.stallLimit = stallLimit;
             return copy;
@@ -235,8 +254,9 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalArgumentException("stallLimit must be at least a millisecond, was " + stallLimit);
             }
             Shards.idleStrategy(idleStrategy); // throws on an unknown name
-            if (tasks == null || clock == null || shutdownTimeout == null || shutdownTimeout.isNegative()) {
-                throw new IllegalArgumentException("tasks, clock and a non-negative shutdownTimeout are required");
+            if (tasks == null || clock == null || account == null || shutdownTimeout == null
+                    || shutdownTimeout.isNegative()) {
+                throw new IllegalArgumentException("tasks, clock, account and a non-negative shutdownTimeout are required");
             }
             return this;
         }

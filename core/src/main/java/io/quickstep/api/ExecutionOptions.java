@@ -1,8 +1,9 @@
 package io.quickstep.api;
 
+import io.quickstep.execution.Account;
+import io.quickstep.execution.Clock;
 import io.quickstep.task.TaskHandler;
 import io.quickstep.task.TaskHandlers;
-import io.quickstep.vm.Clock;
 
 /**
  * How one execution runs: where Task states send their calls, which clock it reads, and its name.
@@ -12,6 +13,7 @@ public final class ExecutionOptions {
     private TaskHandler tasks = new TaskHandlers();
     private Clock clock = Clock.SYSTEM;
     private String executionName;
+    private Account account = Account.DEFAULT;
 
     public static ExecutionOptions defaults() {
         return new ExecutionOptions();
@@ -32,6 +34,16 @@ public final class ExecutionOptions {
     public ExecutionOptions executionName(String executionName) {
         this.executionName = executionName;
         return this;
+    }
+
+    /** The region and account the execution's ARNs name; default {@link Account#DEFAULT}. */
+    public ExecutionOptions account(Account account) {
+        this.account = java.util.Objects.requireNonNull(account, "account");
+        return this;
+    }
+
+    public Account account() {
+        return account;
     }
 
     public TaskHandler tasks() {

@@ -1,5 +1,8 @@
 package io.quickstep.api;
 
+import io.quickstep.execution.ExecutionResult;
+import io.quickstep.runtime.Shards;
+
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -12,11 +15,11 @@ import java.util.concurrent.CompletableFuture;
  * @param completion    completes with the result when the execution ends, when accepted
  */
 public record StartResult(int code, String executionArn, CompletableFuture<ExecutionResult> completion) {
-    public static final int ACCEPTED = 0;
+    public static final int ACCEPTED = Shards.ACCEPTED;
     /** The shard's ring had no room: try again later (HTTP: ThrottlingException). */
-    public static final int THROTTLED = 1;
+    public static final int THROTTLED = Shards.THROTTLED;
     /** The engine no longer takes executions. */
-    public static final int SHUT_DOWN = 2;
+    public static final int SHUT_DOWN = Shards.SHUT_DOWN;
 
     public boolean accepted() {
         return code == ACCEPTED;

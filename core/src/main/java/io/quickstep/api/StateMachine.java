@@ -6,9 +6,13 @@ import io.quickstep.asl.DefinitionParser;
 import io.quickstep.asl.Diagnostic;
 import io.quickstep.asl.model.Definition;
 import io.quickstep.asl.validation.DefinitionValidator;
+import io.quickstep.compiler.CompiledMachine;
 import io.quickstep.compiler.Compiler;
 import io.quickstep.compiler.Program;
 import io.quickstep.error.StatesErrors;
+import io.quickstep.execution.ExecutionIds;
+import io.quickstep.execution.ExecutionResult;
+import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
 import io.quickstep.vm.DataLimit;
 import io.quickstep.vm.Execution;
@@ -28,11 +32,13 @@ public final class StateMachine {
     private final String name;
     private final Program program;
     private final long timeoutMillis;
+    private final CompiledMachine compiled;
 
     private StateMachine(String name, Program program, long timeoutMillis) {
         this.name = name;
         this.program = program;
         this.timeoutMillis = timeoutMillis;
+        this.compiled = new CompiledMachine(name, program, timeoutMillis);
     }
 
     /** Validates and compiles a definition; throws with every diagnostic when it is invalid. */
@@ -70,6 +76,11 @@ public final class StateMachine {
         return timeoutMillis;
     }
 
+    /** What the engine's shards run. */
+    CompiledMachine compiled() {
+        return compiled;
+    }
+
     /** The compiled form, for tools such as the disassembler. */
     public Program program() {
         return program;
@@ -91,8 +102,9 @@ public final class StateMachine {
     }
 
     private ExecutionResult execute(JsonNode input, long inputBytes, ExecutionOptions options) {
-        String executionName = options.executionName() != null ? options.executionName() : Execution.randomId();
-        Execution execution = new Execution(name, executionName, input, options.clock(), options.tasks(), timeoutMillis);
+        String executionName = options.executionName() != null ? options.executionName() : ExecutionIds.random();
+        Execution execution = new Execution(options.account(), name, executionName, input, options.clock(),
+                options.tasks(), timeoutMillis, null);
         long start = execution.startMillis();
         if (inputBytes > DataLimit.MAX_BYTES) {
             return new ExecutionResult(ExecutionStatus.FAILED, null, StatesErrors.DATA_LIMIT_EXCEEDED,

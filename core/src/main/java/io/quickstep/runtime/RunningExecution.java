@@ -1,10 +1,11 @@
 package io.quickstep.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quickstep.api.ExecutionListener;
 import io.quickstep.compiler.Program;
+import io.quickstep.execution.Account;
+import io.quickstep.execution.Clock;
+import io.quickstep.execution.ExecutionListener;
 import io.quickstep.task.TaskHandler;
-import io.quickstep.vm.Clock;
 import io.quickstep.vm.Execution;
 
 /**
@@ -27,10 +28,10 @@ final class RunningExecution extends Execution {
     /** When the start was accepted ({@link System#nanoTime()}), for the latency metric. */
     final long startNanos;
 
-    RunningExecution(String machineName, String name, JsonNode input, Clock clock, TaskHandler tasks,
+    RunningExecution(Account account, String machineName, String name, JsonNode input, Clock clock, TaskHandler tasks,
                      long timeoutMillis, String arn, Program program, StateMachineMetrics metrics,
                      ExecutionListener listener, long startNanos) {
-        super(machineName, name, input, clock, tasks, timeoutMillis, arn);
+        super(account, machineName, name, input, clock, tasks, timeoutMillis, arn);
         this.program = program;
         this.metrics = metrics;
         this.listener = listener;

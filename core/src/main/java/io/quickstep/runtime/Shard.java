@@ -5,16 +5,18 @@ import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
-import io.quickstep.api.ExecutionListener;
-import io.quickstep.api.ExecutionResult;
-import io.quickstep.api.ExecutionStatus;
-import io.quickstep.api.StateMachine;
+import io.quickstep.compiler.CompiledMachine;
 import io.quickstep.error.StatesErrors;
 import io.quickstep.error.UserCode;
+import io.quickstep.execution.Account;
+import io.quickstep.execution.Clock;
+import io.quickstep.execution.ExecutionIds;
+import io.quickstep.execution.ExecutionListener;
+import io.quickstep.execution.ExecutionResult;
+import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.task.TaskHandler;
 import io.quickstep.task.TaskRequest;
 import io.quickstep.vm.BlockingCalls;
-import io.quickstep.vm.Clock;
 import io.quickstep.vm.DataLimit;
 import io.quickstep.vm.Driver;
 import io.quickstep.vm.Execution;
@@ -65,6 +67,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     /** Task outcomes, stops and shutdown, from any thread (the JDK's lock-free queue: Agrona's needs Unsafe). */
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final Clock clock;
+    private final Account account;
     private final boolean pin;
     private final EngineErrors errors;
     private final BlockingCalls blockingCalls;
@@ -92,13 +95,15 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     private final AtomicReference<TaskRequest> callRequest = new AtomicReference<>();
     private final AtomicReference<TaskHandler> callHandler = new AtomicReference<>();
 
-    Shard(int index, int maxInFlight, Clock clock, boolean pin, EngineErrors errors, BlockingCalls blockingCalls) {
+    Shard(int index, int maxInFlight, Clock clock, Account account, boolean pin, EngineErrors errors,
+          BlockingCalls blockingCalls) {
         this.index = index;
         this.ring = RingBuffer.createMultiProducer(ShardEvent::new, maxInFlight);
         this.poller = ring.newPoller();
         // Slots are free only when executions end: retired <= consumed always, so it alone gates.
         ring.addGatingSequences(retired);
         this.clock = clock;
+        this.account = account;
         this.pin = pin;
         this.errors = errors;
         this.blockingCalls = blockingCalls;
@@ -115,7 +120,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
      * @param name the execution's name, or null for the shard to make one
      * @param arn  its ARN when the caller made it (to return it), else null
      */
-    boolean tryStart(StateMachine machine, JsonNode input, String name, String arn, TaskHandler tasks,
+    boolean tryStart(CompiledMachine machine, JsonNode input, String name, String arn, TaskHandler tasks,
                      ExecutionListener listener, StateMachineMetrics metrics) {
         long sequence;
         try {
@@ -255,8 +260,8 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     private void start(ShardEvent start) {
         RunningExecution execution;
         try {
-            StateMachine machine = start.machine;
-            execution = new RunningExecution(machine.name(), start.name != null ? start.name : Execution.randomId(),
+            CompiledMachine machine = start.machine;
+            execution = new RunningExecution(account, machine.name(), start.name != null ? start.name : ExecutionIds.random(),
                     start.input, clock, start.tasks, machine.timeoutMillis(), start.arn, machine.program(),
                     start.metrics, start.listener, start.acceptedNanos);
             execution.countTransitions();

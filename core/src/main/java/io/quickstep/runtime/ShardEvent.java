@@ -1,8 +1,8 @@
 package io.quickstep.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quickstep.api.ExecutionListener;
-import io.quickstep.api.StateMachine;
+import io.quickstep.compiler.CompiledMachine;
+import io.quickstep.execution.ExecutionListener;
 import io.quickstep.task.TaskHandler;
 
 /**
@@ -12,7 +12,7 @@ import io.quickstep.task.TaskHandler;
  * the ring keeps nothing alive.
  */
 final class ShardEvent {
-    StateMachine machine;
+    CompiledMachine machine;
     JsonNode input;
     String name;
     String arn;

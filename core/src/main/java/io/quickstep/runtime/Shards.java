@@ -1,16 +1,15 @@
 package io.quickstep.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quickstep.api.ExecutionListener;
-import io.quickstep.api.ExecutionResult;
-import io.quickstep.api.StartResult;
-import io.quickstep.api.StateMachine;
+import io.quickstep.compiler.CompiledMachine;
+import io.quickstep.execution.Account;
+import io.quickstep.execution.Clock;
+import io.quickstep.execution.ExecutionArn;
+import io.quickstep.execution.ExecutionListener;
 import io.quickstep.task.TaskHandler;
 import io.quickstep.task.TaskHandlers;
 import io.quickstep.task.TaskRequest;
 import io.quickstep.vm.BlockingCalls;
-import io.quickstep.vm.Clock;
-import io.quickstep.vm.Execution;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
@@ -19,7 +18,6 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -33,13 +31,17 @@ import java.util.logging.Logger;
  * shuts down in order, in bounded time.
  */
 public final class Shards {
+    /** What {@link #start} answers: the start was taken, refused for want of room, or came after shutdown. */
+    public static final int ACCEPTED = 0;
+    public static final int THROTTLED = 1;
+    public static final int SHUT_DOWN = 2;
     private static final Logger LOG = Logger.getLogger(Shards.class.getName());
     /** How long shutdown waits at each step after the grace period: abort, interrupt, terminate. */
     private static final long STEP_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final Shard[] shards;
     private final AgentRunner[] runners;
-    private final ConcurrentHashMap<StateMachine, StateMachineMetrics> metrics = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CompiledMachine, StateMachineMetrics> metrics = new ConcurrentHashMap<>();
     private final EngineErrors errors = new EngineErrors();
     private final BlockingCalls blockingCalls;
     private final Watchdog watchdog;
@@ -48,7 +50,7 @@ public final class Shards {
 
     /** What the shards are made of; see {@link io.quickstep.api.Engine.Context} for each. */
     public record Settings(int count, int maxInFlightPerShard, String idleStrategy, boolean pinThreads, Clock clock,
-                           int blockingCalls, Duration stallLimit) {
+                           Account account, int blockingCalls, Duration stallLimit) {
     }
 
     public Shards(Settings settings) {
@@ -62,8 +64,8 @@ public final class Shards {
         this.shards = new Shard[settings.count()];
         this.runners = new AgentRunner[settings.count()];
         for (int i = 0; i < shards.length; i++) {
-            shards[i] = new Shard(i, settings.maxInFlightPerShard(), settings.clock(), settings.pinThreads(), errors,
-                    blockingCalls);
+            shards[i] = new Shard(i, settings.maxInFlightPerShard(), settings.clock(), settings.account(),
+                    settings.pinThreads(), errors, blockingCalls);
             // The shard catches everything itself; this handler sees only what escapes the agent.
             Shard shard = shards[i];
             runners[i] = new AgentRunner(new ShardIdleStrategy(shard, idleStrategies.apply(settings.idleStrategy())),
@@ -92,22 +94,15 @@ public final class Shards {
         }
     }
 
-    public StartResult start(StateMachine machine, JsonNode input, String name, TaskHandler tasks) {
-        CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
-        String executionName = name != null ? name : Execution.randomId();
-        String arn = Execution.arn(machine.name(), executionName);
-        int code = offer(machine, input, executionName, arn, tasks, completion::complete);
-        return code == StartResult.ACCEPTED ? new StartResult(code, arn, completion)
-                : new StartResult(code, null, null);
-    }
-
-    /** Starts an execution whose end is told to {@code listener}; returns a {@link StartResult} code. */
-    public int start(StateMachine machine, JsonNode input, String name, TaskHandler tasks, ExecutionListener listener) {
-        return offer(machine, input, name, null, tasks, listener);
-    }
-
-    private int offer(StateMachine machine, JsonNode input, String name, String arn, TaskHandler tasks,
-                      ExecutionListener listener) {
+    /**
+     * Starts an execution whose end is told to {@code listener}.
+     *
+     * @param name the execution's name, or null for the shard to make one
+     * @param arn  its ARN when the caller made it (to return it), else null
+     * @return {@link #ACCEPTED}, {@link #THROTTLED} or {@link #SHUT_DOWN}
+     */
+    public int start(CompiledMachine machine, JsonNode input, String name, String arn, TaskHandler tasks,
+                     ExecutionListener listener) {
         StateMachineMetrics counters = metrics(machine);
         // Counted before it is offered, so that a fast end can never be counted before its start,
         // and before `accepting` is read: shutdown writes `accepting`, then reads the counts, so
@@ -115,14 +110,14 @@ public final class Shards {
         counters.started.increment();
         if (!accepting) {
             counters.started.decrement();
-            return StartResult.SHUT_DOWN;
+            return SHUT_DOWN;
         }
         if (!shardFor(name).tryStart(machine, input, name, arn, tasks, listener, counters)) {
             counters.started.decrement();
             counters.throttled.increment();
-            return StartResult.THROTTLED;
+            return THROTTLED;
         }
-        return StartResult.ACCEPTED;
+        return ACCEPTED;
     }
 
     /**
@@ -130,15 +125,14 @@ public final class Shards {
      * without a name goes to any shard, so the ARN does not say which; stops are rare.) Never waits.
      */
     public void stop(String executionArn, String error, String cause) {
-        String[] parts = executionArn.split(":");
-        if (parts.length == 9 && parts[5].equals("express")) {
+        if (ExecutionArn.parse(executionArn) != null) {
             for (Shard shard : shards) {
                 shard.stop(executionArn, error, cause);
             }
         }
     }
 
-    public StateMachineMetrics metrics(StateMachine machine) {
+    public StateMachineMetrics metrics(CompiledMachine machine) {
         return metrics.computeIfAbsent(machine, m -> new StateMachineMetrics(m.name(), m.program()));
     }
 

@@ -1,8 +1,8 @@
 package io.quickstep.runtime;
 
-import io.quickstep.api.ExecutionResult;
 import io.quickstep.compiler.Program;
 import io.quickstep.compiler.StateInfo;
+import io.quickstep.execution.ExecutionResult;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 

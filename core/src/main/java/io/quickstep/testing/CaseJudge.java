@@ -1,6 +1,6 @@
 package io.quickstep.testing;
 
-import io.quickstep.vm.Clock;
+import io.quickstep.execution.Clock;
 
 /** Runs one case on the engine and judges the outcome. */
 @FunctionalInterface

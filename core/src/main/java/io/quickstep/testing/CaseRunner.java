@@ -1,6 +1,6 @@
 package io.quickstep.testing;
 
-import io.quickstep.vm.Clock;
+import io.quickstep.execution.Clock;
 
 import java.time.Duration;
 import java.util.ArrayList;

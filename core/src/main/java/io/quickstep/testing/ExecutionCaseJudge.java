@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.api.ExecutionOptions;
-import io.quickstep.api.ExecutionResult;
 import io.quickstep.api.StateMachine;
 import io.quickstep.asl.DefinitionException;
+import io.quickstep.execution.Clock;
+import io.quickstep.execution.ExecutionResult;
 import io.quickstep.json.Json;
-import io.quickstep.vm.Clock;
 
 import java.util.Iterator;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.quickstep.testing;
 
-import io.quickstep.vm.Clock;
+import io.quickstep.execution.Clock;
 
 /**
  * A clock whose {@link #sleep} gives up when the thread has been interrupted. A virtual clock never

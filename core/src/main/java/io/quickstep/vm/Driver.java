@@ -1,10 +1,11 @@
 package io.quickstep.vm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quickstep.api.ExecutionStatus;
 import io.quickstep.compiler.Program;
 import io.quickstep.error.ExecutionFailure;
 import io.quickstep.error.StatesErrors;
+import io.quickstep.execution.Clock;
+import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.task.AsyncTaskHandler;
 import io.quickstep.task.BlockingTaskHandler;
 import io.quickstep.task.TaskHandler;

@@ -2,12 +2,14 @@ package io.quickstep.vm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quickstep.compiler.Program;
+import io.quickstep.execution.Account;
+import io.quickstep.execution.Clock;
+import io.quickstep.execution.ExecutionArn;
+import io.quickstep.execution.ExecutionResult;
+import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
 import io.quickstep.task.TaskHandler;
-
-import io.quickstep.api.ExecutionResult;
-import io.quickstep.api.ExecutionStatus;
-import io.quickstep.compiler.Program;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -27,11 +29,7 @@ public class Execution {
     static final int SLICE_CHECK_TRANSITIONS = Integer.getInteger("quickstep.slice.check", 128);
     static final long SLICE_NANOS = Long.getLong("quickstep.slice.nanos", 100_000);
 
-    /** Region and account in the ARNs this engine makes up. */
-    public static final String REGION = "us-east-1";
-    public static final String ACCOUNT = "123456789012";
-    public static final String ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/quickstep";
-
+    final Account account;
     final String stateMachineName;
     final String name;
     final JsonNode input;
@@ -62,19 +60,14 @@ public class Execution {
     private ExecutionResult result;
 
     /**
+     * @param account       the region and account its ARNs name
      * @param timeoutMillis the execution's time limit, measured from its start on {@code clock}
+     * @param arn           its ARN when already made ({@link ExecutionArn}), or null to make one on
+     *                      first use
      */
-    public Execution(String stateMachineName, String name, JsonNode input, Clock clock, TaskHandler tasks,
-                     long timeoutMillis) {
-        this(stateMachineName, name, input, clock, tasks, timeoutMillis, null);
-    }
-
-    /**
-     * @param arn the ARN already made for it by {@link #arn(String, String)}, or null to make one on
-     *            first use
-     */
-    public Execution(String stateMachineName, String name, JsonNode input, Clock clock, TaskHandler tasks,
-                     long timeoutMillis, String arn) {
+    public Execution(Account account, String stateMachineName, String name, JsonNode input, Clock clock,
+                     TaskHandler tasks, long timeoutMillis, String arn) {
+        this.account = account;
         this.arn = arn;
         this.stateMachineName = stateMachineName;
         this.name = name;
@@ -181,41 +174,17 @@ public class Execution {
         return result;
     }
 
-    /**
-     * The Express execution ARN, {@code arn:aws:states:REGION:ACCOUNT:express:MACHINE:NAME:ID}, made
-     * on first use (most executions are never asked for it).
-     */
+    /** The Express execution ARN ({@link ExecutionArn}), made on first use (most executions are never asked for it). */
     public String arn() {
         if (arn == null) {
-            arn = arn(stateMachineName, name);
+            arn = ExecutionArn.random(account, stateMachineName, name).toString();
         }
         return arn;
-    }
-
-    /** A new Express execution ARN for an execution of this name (each has an id of its own). */
-    public static String arn(String stateMachineName, String name) {
-        return "arn:aws:states:" + REGION + ":" + ACCOUNT + ":express:" + stateMachineName + ":" + name + ":"
-                + randomId();
     }
 
     /** The ARN if it has been made, else null (nobody can know it yet). */
     public String knownArn() {
         return arn;
-    }
-
-    /**
-     * A random version-4 UUID from the thread's fast generator: execution names and ids need to be
-     * unique, not unpredictable, and {@link java.util.UUID#randomUUID()} costs a SecureRandom call.
-     */
-    public static String randomId() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new java.util.UUID(high, low).toString();
-    }
-
-    public String stateMachineArn() {
-        return "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:" + stateMachineName;
     }
 
     public long startMillis() {
@@ -247,7 +216,7 @@ public class Execution {
             node.put("Id", arn());
             node.set("Input", input);
             node.put("Name", name);
-            node.put("RoleArn", ROLE_ARN);
+            node.put("RoleArn", account.roleArn());
             node.put("StartTime", timestamp(startMillis));
             executionContext = node;
         }
@@ -258,7 +227,7 @@ public class Execution {
     ObjectNode stateMachineContext() {
         if (stateMachineContext == null) {
             ObjectNode node = Json.NODES.objectNode();
-            node.put("Id", stateMachineArn());
+            node.put("Id", account.stateMachineArn(stateMachineName));
             node.put("Name", stateMachineName);
             stateMachineContext = node;
         }

@@ -1,9 +1,9 @@
 package io.quickstep.vm;
 
-import io.quickstep.api.ExecutionResult;
-import io.quickstep.api.ExecutionStatus;
 import io.quickstep.compiler.Program;
 import io.quickstep.error.StatesErrors;
+import io.quickstep.execution.ExecutionResult;
+import io.quickstep.execution.ExecutionStatus;
 
 import java.util.PriorityQueue;
 import java.util.concurrent.LinkedBlockingQueue;

@@ -1,12 +1,14 @@
 package io.quickstep.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.execution.Clock;
+import io.quickstep.execution.ExecutionResult;
+import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
 import io.quickstep.task.AsyncTaskHandler;
-import io.quickstep.task.TaskHandler;
 import io.quickstep.task.Misbehaving;
+import io.quickstep.task.TaskHandler;
 import io.quickstep.task.TaskHandlers;
-import io.quickstep.vm.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

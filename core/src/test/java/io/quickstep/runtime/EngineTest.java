@@ -2,10 +2,10 @@ package io.quickstep.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.api.Engine;
-import io.quickstep.api.ExecutionResult;
-import io.quickstep.api.ExecutionStatus;
 import io.quickstep.api.StartResult;
 import io.quickstep.api.StateMachine;
+import io.quickstep.execution.ExecutionResult;
+import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
 import io.quickstep.task.AsyncTaskHandler;
 import io.quickstep.task.TaskHandlers;

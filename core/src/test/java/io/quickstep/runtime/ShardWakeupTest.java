@@ -1,14 +1,16 @@
 package io.quickstep.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quickstep.api.ExecutionResult;
-import io.quickstep.api.ExecutionStatus;
-import io.quickstep.api.StartResult;
-import io.quickstep.api.StateMachine;
+import io.quickstep.asl.DefinitionParser;
+import io.quickstep.compiler.CompiledMachine;
+import io.quickstep.compiler.Compiler;
+import io.quickstep.execution.Account;
+import io.quickstep.execution.Clock;
+import io.quickstep.execution.ExecutionResult;
+import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
 import io.quickstep.task.AsyncTaskHandler;
 import io.quickstep.task.TaskHandlers;
-import io.quickstep.vm.Clock;
 import org.agrona.concurrent.IdleStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import static io.quickstep.runtime.EngineTest.json;
-import static io.quickstep.runtime.EngineTest.machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -57,15 +58,16 @@ class ShardWakeupTest {
 
     @Test
     void noWakeUpIsLostWhenShardsParkWithoutATimeLimit() throws Exception {
-        StateMachine machine = machine("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':"
-                + "'arn:aws:lambda:us-east-1:123456789012:function:later','End':true}}}");
+        CompiledMachine machine = new CompiledMachine("wakeup", Compiler.compile(DefinitionParser.parse(json(
+                "{'StartAt':'T','States':{'T':{'Type':'Task','Resource':"
+                + "'arn:aws:lambda:us-east-1:123456789012:function:later','End':true}}}"))), 60_000);
         ExecutorService completers = Executors.newFixedThreadPool(2);
         AsyncTaskHandler later = request -> CompletableFuture.supplyAsync(() -> {
             pause();
             return request.input();
         }, completers);
         TaskHandlers tasks = new TaskHandlers().register("later", later);
-        Shards shards = new Shards(new Shards.Settings(2, 1024, "backoff", false, Clock.SYSTEM, 4,
+        Shards shards = new Shards(new Shards.Settings(2, 1024, "backoff", false, Clock.SYSTEM, Account.DEFAULT, 4,
                 Duration.ofSeconds(30)), name -> new ParkForever());
         ExecutorService producers = Executors.newFixedThreadPool(3);
         try {
@@ -76,15 +78,15 @@ class ShardWakeupTest {
                     int succeeded = 0;
                     for (int i = 0; i < 1_500; i++) {
                         JsonNode input = Json.NODES.numberNode(producer * 100_000 + i);
-                        StartResult start = shards.start(machine, input, null, tasks);
-                        if (!start.accepted()) {
+                        CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
+                        if (shards.start(machine, input, null, null, tasks, completion::complete) != Shards.ACCEPTED) {
                             i--;
                             continue;
                         }
                         if (i % 4 == 0) {
                             pause(); // let the shard go idle before the next start
                         }
-                        ExecutionResult result = start.completion().get(20, TimeUnit.SECONDS);
+                        ExecutionResult result = completion.get(20, TimeUnit.SECONDS);
                         if (result.status() == ExecutionStatus.SUCCEEDED && result.output().equals(input)) {
                             succeeded++;
                         }

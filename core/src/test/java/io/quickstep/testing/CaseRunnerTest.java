@@ -1,7 +1,7 @@
 package io.quickstep.testing;
 
+import io.quickstep.execution.Clock;
 import io.quickstep.json.Json;
-import io.quickstep.vm.Clock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.quickstep.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quickstep.api.ExecutionResult;
-import io.quickstep.api.ExecutionStatus;
+import io.quickstep.execution.ExecutionResult;
+import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
 import org.junit.jupiter.api.Test;
 

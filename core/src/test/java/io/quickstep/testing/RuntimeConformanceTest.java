@@ -1,10 +1,10 @@
 package io.quickstep.testing;
 
 import io.quickstep.api.Engine;
-import io.quickstep.api.ExecutionResult;
 import io.quickstep.api.StartResult;
 import io.quickstep.api.StateMachine;
 import io.quickstep.asl.DefinitionException;
+import io.quickstep.execution.ExecutionResult;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

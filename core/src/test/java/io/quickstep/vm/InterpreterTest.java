@@ -2,10 +2,11 @@ package io.quickstep.vm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.api.ExecutionOptions;
-import io.quickstep.api.ExecutionResult;
-import io.quickstep.api.ExecutionStatus;
 import io.quickstep.api.StateMachine;
 import io.quickstep.error.ExecutionFailure;
+import io.quickstep.execution.Clock;
+import io.quickstep.execution.ExecutionResult;
+import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
 import io.quickstep.task.TaskHandlers;
 import io.quickstep.task.TaskTimeoutException;

@@ -2,9 +2,10 @@ package io.quickstep.vm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.api.ExecutionOptions;
-import io.quickstep.api.ExecutionResult;
 import io.quickstep.api.StateMachine;
 import io.quickstep.asl.DefinitionException;
+import io.quickstep.execution.Clock;
+import io.quickstep.execution.ExecutionResult;
 import io.quickstep.json.Json;
 import org.junit.jupiter.api.Test;
 

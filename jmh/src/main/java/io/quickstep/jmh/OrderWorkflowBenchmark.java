@@ -1,8 +1,8 @@
 package io.quickstep.jmh;
 
 import io.quickstep.api.ExecutionOptions;
-import io.quickstep.api.ExecutionResult;
 import io.quickstep.api.StateMachine;
+import io.quickstep.execution.ExecutionResult;
 import io.quickstep.json.Json;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,9 +1,9 @@
 package io.quickstep.loadtest;
 
 import io.quickstep.api.Engine;
-import io.quickstep.api.ExecutionListener;
-import io.quickstep.api.ExecutionResult;
 import io.quickstep.api.StartResult;
+import io.quickstep.execution.ExecutionListener;
+import io.quickstep.execution.ExecutionResult;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 

@@ -2,7 +2,7 @@ package io.quickstep.loadtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.api.Engine;
-import io.quickstep.api.ExecutionResult;
+import io.quickstep.execution.ExecutionResult;
 import io.quickstep.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

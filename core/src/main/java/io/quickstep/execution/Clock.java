@@ -1,4 +1,4 @@
-package io.quickstep.vm;
+package io.quickstep.execution;
 
 /**
  * Time as an execution sees it: the context object's timestamps, Wait states, retry intervals and

@@ -1,4 +1,4 @@
-package io.quickstep.api;
+package io.quickstep.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

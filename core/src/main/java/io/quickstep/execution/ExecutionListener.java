@@ -1,4 +1,4 @@
-package io.quickstep.api;
+package io.quickstep.execution;
 
 /**
  * Told once when an execution ends, on the thread of the shard that ran it: keep it short and

@@ -1,4 +1,4 @@
-package io.quickstep.api;
+package io.quickstep.execution;
 
 /** How an execution ended, with AWS's names. */
 public enum ExecutionStatus {
