@@ -7,9 +7,9 @@ import io.quickstep.execution.ExecutionArn;
 import io.quickstep.execution.ExecutionIds;
 import io.quickstep.execution.ExecutionListener;
 import io.quickstep.execution.ExecutionResult;
-import io.quickstep.runtime.EngineMetrics;
+import io.quickstep.metrics.EngineMetrics;
+import io.quickstep.metrics.StateMachineMetrics;
 import io.quickstep.runtime.Shards;
-import io.quickstep.runtime.StateMachineMetrics;
 import io.quickstep.task.TaskHandler;
 import io.quickstep.task.TaskHandlers;
 

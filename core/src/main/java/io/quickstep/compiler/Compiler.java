@@ -32,14 +32,17 @@ public final class Compiler {
     private int size;
     /** Whether something compiled so far reads the context object: see {@link Program#usesContext()}. */
     private boolean usesContext;
+    /** Counters handed out to states so far, across the machine and all its child programs. */
+    private final int[] counters;
 
-    private Compiler(Definition definition) {
+    private Compiler(Definition definition, int[] counters) {
         this.definition = definition;
+        this.counters = counters;
     }
 
     /** Compiles a definition that {@link io.quickstep.asl.validation.DefinitionValidator} accepted. */
     public static Program compile(Definition definition) {
-        return new Compiler(definition).program();
+        return new Compiler(definition, new int[1]).program();
     }
 
     private Program program() {
@@ -167,12 +170,11 @@ public final class Compiler {
                     c.assign() == null ? null : assignSpec(c.assign(), true, jsonata),
                     stateIndex.get(c.next()));
         }
-        return new StateInfo(index, state, entryPc, bodyPc, retry, catchers, task, children, map,
-                new java.util.concurrent.atomic.LongAdder());
+        return new StateInfo(index, state, entryPc, bodyPc, retry, catchers, task, children, map, counters[0]++);
     }
 
     private Program child(Definition definition) {
-        Program program = new Compiler(definition).program();
+        Program program = new Compiler(definition, counters).program();
         usesContext |= program.usesContext();
         return program;
     }

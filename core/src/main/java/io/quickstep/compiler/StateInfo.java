@@ -14,11 +14,11 @@ import io.quickstep.asl.model.State;
  * @param task     compiled task limits, for Task states, else null
  * @param children branch programs (Parallel), the item processor (Map, one element), else empty
  * @param map      compiled Map settings, for Map states, else null
- * @param entered  how many times the state was entered, by all executions: the transitions metric
+ * @param counter  the state's place among all states of the machine, its branches and item
+ *                 processors included: where its transitions are counted ({@code Frame.enter})
  */
 public record StateInfo(int index, State state, int entryPc, int bodyPc, RetryPolicy[] retry,
-                        CatchPolicy[] catchers, TaskSpec task, Program[] children, MapSpec map,
-                        java.util.concurrent.atomic.LongAdder entered) {
+                        CatchPolicy[] catchers, TaskSpec task, Program[] children, MapSpec map, int counter) {
 
     public String name() {
         return state.name();

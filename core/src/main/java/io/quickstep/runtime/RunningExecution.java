@@ -5,6 +5,7 @@ import io.quickstep.compiler.Program;
 import io.quickstep.execution.Account;
 import io.quickstep.execution.Clock;
 import io.quickstep.execution.ExecutionListener;
+import io.quickstep.metrics.StateMachineMetrics;
 import io.quickstep.task.TaskHandler;
 import io.quickstep.vm.Execution;
 

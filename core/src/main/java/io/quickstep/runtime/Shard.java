@@ -14,6 +14,8 @@ import io.quickstep.execution.ExecutionIds;
 import io.quickstep.execution.ExecutionListener;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.execution.ExecutionStatus;
+import io.quickstep.metrics.EngineErrors;
+import io.quickstep.metrics.StateMachineMetrics;
 import io.quickstep.task.TaskHandler;
 import io.quickstep.task.TaskRequest;
 import io.quickstep.vm.BlockingCalls;
@@ -264,7 +266,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
             execution = new RunningExecution(account, machine.name(), start.name != null ? start.name : ExecutionIds.random(),
                     start.input, clock, start.tasks, machine.timeoutMillis(), start.arn, machine.program(),
                     start.metrics, start.listener, start.acceptedNanos);
-            execution.countTransitions();
+            execution.countTransitions(start.metrics.transitionCounters());
         } catch (Throwable bug) {
             unstartable(start, bug);
             return;
@@ -302,7 +304,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         ExecutionResult result = new ExecutionResult(ExecutionStatus.FAILED, null, StatesErrors.RUNTIME,
                 "Internal error: " + bug + " (the engine's error log has its stack trace)", now, now);
         retire();
-        start.metrics.ended(result, System.nanoTime() - start.acceptedNanos);
+        start.metrics.recordEnd(result, System.nanoTime() - start.acceptedNanos);
         tell(start.listener, result);
     }
 
@@ -408,7 +410,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
             execution.deadline.queue.remove(execution.deadline);
         }
         retire();
-        execution.metrics.ended(result, System.nanoTime() - execution.startNanos);
+        execution.metrics.recordEnd(result, System.nanoTime() - execution.startNanos);
         tell(execution.listener, result);
     }
 

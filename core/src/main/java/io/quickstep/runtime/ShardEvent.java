@@ -3,6 +3,7 @@ package io.quickstep.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.compiler.CompiledMachine;
 import io.quickstep.execution.ExecutionListener;
+import io.quickstep.metrics.StateMachineMetrics;
 import io.quickstep.task.TaskHandler;
 
 /**

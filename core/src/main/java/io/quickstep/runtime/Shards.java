@@ -6,6 +6,9 @@ import io.quickstep.execution.Account;
 import io.quickstep.execution.Clock;
 import io.quickstep.execution.ExecutionArn;
 import io.quickstep.execution.ExecutionListener;
+import io.quickstep.metrics.EngineErrors;
+import io.quickstep.metrics.EngineMetrics;
+import io.quickstep.metrics.StateMachineMetrics;
 import io.quickstep.task.TaskHandler;
 import io.quickstep.task.TaskHandlers;
 import io.quickstep.task.TaskRequest;
@@ -73,7 +76,7 @@ public final class Shards {
             AgentRunner.startOnThread(runners[i]);
         }
         this.watchdog = new Watchdog(shards, settings.stallLimit());
-        this.engineMetrics = new EngineMetrics(metrics.values(), errors, watchdog);
+        this.engineMetrics = new EngineMetrics(metrics.values(), errors, watchdog::stalls);
     }
 
     /** The Agrona idle strategy for a name of {@link io.quickstep.api.Engine.Context#idleStrategy}. */
@@ -107,14 +110,13 @@ public final class Shards {
         // Counted before it is offered, so that a fast end can never be counted before its start,
         // and before `accepting` is read: shutdown writes `accepting`, then reads the counts, so
         // either this start sees the shutdown or the shutdown sees this start and waits for it.
-        counters.started.increment();
+        counters.recordStart();
         if (!accepting) {
-            counters.started.decrement();
+            counters.recordRefused(false);
             return SHUT_DOWN;
         }
         if (!shardFor(name).tryStart(machine, input, name, arn, tasks, listener, counters)) {
-            counters.started.decrement();
-            counters.throttled.increment();
+            counters.recordRefused(true);
             return THROTTLED;
         }
         return ACCEPTED;
@@ -133,7 +135,7 @@ public final class Shards {
     }
 
     public StateMachineMetrics metrics(CompiledMachine machine) {
-        return metrics.computeIfAbsent(machine, m -> new StateMachineMetrics(m.name(), m.program()));
+        return metrics.computeIfAbsent(machine, m -> new StateMachineMetrics(m.name(), StatePaths.of(m.program())));
     }
 
     /** The engine's own figures: totals over its state machines, errors, stalls. */

@@ -13,6 +13,7 @@ import io.quickstep.task.TaskHandler;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One execution: what its frames share (identity, input, clock, task handler, the history event
@@ -39,8 +40,8 @@ public class Execution {
     final TaskHandler tasks;
     /** The id of the last history event; the execution's start is event 1. */
     int eventId = 1;
-    /** Whether entering a state counts on the state's transitions metric (the engine's executions do). */
-    boolean countsTransitions;
+    /** Where entering a state is counted, by the state's counter (the engine's executions do), or null. */
+    LongAdder[] transitions;
     /** Bytes of workflow variables stored by all frames (AWS allows 10 MiB). */
     long variableBytes;
     private String arn;
@@ -191,9 +192,9 @@ public class Execution {
         return startMillis;
     }
 
-    /** Counts this execution's transitions on the states' metrics. */
-    public void countTransitions() {
-        countsTransitions = true;
+    /** Counts this execution's state entries in {@code counters}, indexed by each state's counter. */
+    public void countTransitions(LongAdder[] counters) {
+        transitions = counters;
     }
 
     /** When the execution's time limit (its TimeoutSeconds, at most the Express five minutes) passes. */

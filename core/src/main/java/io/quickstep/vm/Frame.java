@@ -2,11 +2,11 @@ package io.quickstep.vm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quickstep.compiler.EvaluationScope;
 import io.quickstep.compiler.Program;
 import io.quickstep.compiler.StateInfo;
 import io.quickstep.error.ExecutionFailure;
 import io.quickstep.json.Json;
-import io.quickstep.compiler.EvaluationScope;
 import io.quickstep.task.TaskRequest;
 
 /**
@@ -96,8 +96,9 @@ public final class Frame implements EvaluationScope {
     }
 
     void enter(StateInfo state) {
-        if (execution.countsTransitions) {
-            state.entered().increment();
+        java.util.concurrent.atomic.LongAdder[] transitions = execution.transitions;
+        if (transitions != null) {
+            transitions[state.counter()].increment();
         }
         this.state = state;
         this.stateInput = value;

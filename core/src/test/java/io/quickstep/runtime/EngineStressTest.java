@@ -8,6 +8,7 @@ import io.quickstep.error.ExecutionFailure;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
+import io.quickstep.metrics.StateMachineMetrics;
 import io.quickstep.task.AsyncTaskHandler;
 import io.quickstep.task.TaskHandlers;
 import org.junit.jupiter.api.Test;

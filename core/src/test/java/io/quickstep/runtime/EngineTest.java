@@ -7,6 +7,8 @@ import io.quickstep.api.StateMachine;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
+import io.quickstep.metrics.EngineErrors;
+import io.quickstep.metrics.StateMachineMetrics;
 import io.quickstep.task.AsyncTaskHandler;
 import io.quickstep.task.TaskHandlers;
 import org.junit.jupiter.api.Test;
@@ -198,7 +200,7 @@ class EngineTest {
                 assertTrue(result.cause().startsWith("Internal error in state 'T': java.lang.IllegalStateException: "
                         + "unreadable"), result.cause());
                 assertInvariant(engine.metrics(machine));
-                assertEquals(1, engine.metrics().errors().count(io.quickstep.runtime.EngineErrors.Kind.ENGINE_FAULT));
+                assertEquals(1, engine.metrics().errors().count(io.quickstep.metrics.EngineErrors.Kind.ENGINE_FAULT));
                 assertTrue(engine.metrics().errors().distinct().get(0).stackTrace().contains("unreadable"));
             }
         }
@@ -218,6 +220,25 @@ class EngineTest {
             assertEquals("done", told.get(10, TimeUnit.SECONDS).output().asText());
         }
         assertEquals(1, calls.get());
+    }
+
+    @Test
+    void shouldCountTransitionsPerEngineByStatePath() throws Exception {
+        StateMachine machine = machine("{'StartAt':'P','States':{'P':{'Type':'Parallel','Branches':["
+                + "{'StartAt':'A','States':{'A':{'Type':'Pass','End':true}}},"
+                + "{'StartAt':'B','States':{'B':{'Type':'Pass','Next':'C'},'C':{'Type':'Pass','End':true}}}],"
+                + "'Next':'D'},'D':{'Type':'Pass','End':true}}}");
+        try (Engine one = Engine.launch(new Engine.Context().shards(1));
+             Engine other = Engine.launch(new Engine.Context().shards(1))) {
+            for (int i = 0; i < 3; i++) {
+                one.startSync(machine, json("{}")).get(10, TimeUnit.SECONDS);
+            }
+            other.startSync(machine, json("{}")).get(10, TimeUnit.SECONDS);
+            assertEquals(java.util.Map.of("P", 3L, "P/0/A", 3L, "P/1/B", 3L, "P/1/C", 3L, "D", 3L),
+                    one.metrics(machine).transitions());
+            assertEquals(java.util.Map.of("P", 1L, "P/0/A", 1L, "P/1/B", 1L, "P/1/C", 1L, "D", 1L),
+                    other.metrics(machine).transitions(), "each engine counts its own executions");
+        }
     }
 
     @Test

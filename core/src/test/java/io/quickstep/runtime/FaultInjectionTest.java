@@ -9,6 +9,8 @@ import io.quickstep.error.ExecutionFailure;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
+import io.quickstep.metrics.EngineErrors;
+import io.quickstep.metrics.EngineMetrics;
 import io.quickstep.task.AsyncTaskHandler;
 import io.quickstep.task.Misbehaving;
 import io.quickstep.task.TaskHandler;

@@ -1,7 +1,7 @@
 package io.quickstep.loadtest;
 
-import io.quickstep.runtime.EngineErrors;
-import io.quickstep.runtime.EngineMetrics;
+import io.quickstep.metrics.EngineErrors;
+import io.quickstep.metrics.EngineMetrics;
 
 /**
  * The engine's books at the end of a run, read after it shut down: every execution it accepted

@@ -1,6 +1,7 @@
-package io.quickstep.runtime;
+package io.quickstep.metrics;
 
 import java.util.Collection;
+import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -11,12 +12,13 @@ import java.util.function.ToLongFunction;
 public final class EngineMetrics {
     private final Collection<StateMachineMetrics> machines;
     private final EngineErrors errors;
-    private final Watchdog watchdog;
+    private final LongSupplier stalls;
 
-    EngineMetrics(Collection<StateMachineMetrics> machines, EngineErrors errors, Watchdog watchdog) {
+    /** @param stalls how many stalls the engine's watchdog has seen so far */
+    public EngineMetrics(Collection<StateMachineMetrics> machines, EngineErrors errors, LongSupplier stalls) {
         this.machines = machines;
         this.errors = errors;
-        this.watchdog = watchdog;
+        this.stalls = stalls;
     }
 
     public long started() {
@@ -55,7 +57,7 @@ public final class EngineMetrics {
 
     /** Times a shard went longer than the stall limit without completing a duty cycle. */
     public long stalls() {
-        return watchdog.stalls();
+        return stalls.getAsLong();
     }
 
     private long sum(ToLongFunction<StateMachineMetrics> counter) {

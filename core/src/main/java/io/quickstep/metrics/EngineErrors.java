@@ -1,4 +1,4 @@
-package io.quickstep.runtime;
+package io.quickstep.metrics;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
