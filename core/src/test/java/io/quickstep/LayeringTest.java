@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 /**
@@ -14,7 +15,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
  * its validator, the compiler, the VM, the runtime of shards, the embedding API, and the test
  * tooling built on it.
  */
-class LayeringTest {
+public class LayeringTest {
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.quickstep");
@@ -38,5 +39,17 @@ class LayeringTest {
                 .whereLayer("Compiler").mayOnlyBeAccessedByLayers("VM", "Runtime", "API", "Testing")
                 .whereLayer("Definitions").mayOnlyBeAccessedByLayers("Compiler", "VM", "Runtime", "API", "Testing")
                 .check(CORE);
+    }
+
+    /**
+     * Checks that the classes of {@code module} (a package of another module: the command line,
+     * the load tester) reach the engine as users do, through the API and never its internals.
+     */
+    public static void assertUsesOnlyThePublicApi(String module) {
+        noClasses().that().resideInAPackage(module + "..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.quickstep.compiler..", "io.quickstep.vm..",
+                        "io.quickstep.runtime..", "io.quickstep.asl.model..", "io.quickstep.asl.validation..")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages(module));
     }
 }

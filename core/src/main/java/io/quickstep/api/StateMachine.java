@@ -8,6 +8,7 @@ import io.quickstep.asl.model.Definition;
 import io.quickstep.asl.validation.DefinitionValidator;
 import io.quickstep.compiler.CompiledMachine;
 import io.quickstep.compiler.Compiler;
+import io.quickstep.compiler.Disassembler;
 import io.quickstep.compiler.Program;
 import io.quickstep.error.StatesErrors;
 import io.quickstep.execution.ExecutionIds;
@@ -43,9 +44,34 @@ public final class StateMachine {
 
     /** Validates and compiles a definition; throws with every diagnostic when it is invalid. */
     public static StateMachine create(String name, String definitionText) throws DefinitionException {
-        List<Diagnostic> diagnostics = DefinitionValidator.validate(definitionText, "EXPRESS");
+        Definition definition = parse(definitionText, "EXPRESS");
+        Integer timeout = definition.timeoutSeconds();
+        // TimeoutSeconds 0 (accepted by AWS) means no limit of the machine's own.
+        long timeoutMillis = timeout != null && timeout > 0
+                ? Math.min(timeout * 1000L, EXPRESS_LIMIT_MILLIS) : EXPRESS_LIMIT_MILLIS;
+        return new StateMachine(name, Compiler.compile(definition), timeoutMillis);
+    }
+
+    /**
+     * What AWS's ValidateStateMachineDefinition would say of a definition, offline: every
+     * diagnostic, errors and warnings, for a state machine of {@code type} (STANDARD or EXPRESS).
+     */
+    public static List<Diagnostic> validate(String definitionText, String type) {
+        return DefinitionValidator.validate(definitionText, type);
+    }
+
+    /**
+     * The compiled instructions of a definition valid for {@code type}, for reading: one section per
+     * program (the machine, each Parallel branch and Map item processor), one line per instruction.
+     */
+    public static String disassemble(String definitionText, String type) throws DefinitionException {
+        return Disassembler.listing(Compiler.compile(parse(definitionText, type)));
+    }
+
+    /** The definition's model, once the validator has found no error for {@code type}. */
+    private static Definition parse(String definitionText, String type) throws DefinitionException {
         List<Diagnostic> errors = new ArrayList<>();
-        for (Diagnostic diagnostic : diagnostics) {
+        for (Diagnostic diagnostic : validate(definitionText, type)) {
             if (diagnostic.isError()) {
                 errors.add(diagnostic);
             }
@@ -54,12 +80,7 @@ public final class StateMachine {
             throw new DefinitionException(errors);
         }
         try {
-            Definition definition = DefinitionParser.parse(Json.parse(definitionText));
-            Integer timeout = definition.timeoutSeconds();
-            // TimeoutSeconds 0 (accepted by AWS) means no limit of the machine's own.
-            long timeoutMillis = timeout != null && timeout > 0
-                    ? Math.min(timeout * 1000L, EXPRESS_LIMIT_MILLIS) : EXPRESS_LIMIT_MILLIS;
-            return new StateMachine(name, Compiler.compile(definition), timeoutMillis);
+            return DefinitionParser.parse(Json.parse(definitionText));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // The validator parsed the same text, so this cannot happen; report it as it would.
             throw new DefinitionException(List.of(Diagnostic.error("INVALID_JSON_DESCRIPTION",

@@ -3,6 +3,8 @@ package io.quickstep.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.quickstep.error.StatesErrors;
+import io.quickstep.execution.ExecutionResult;
+import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package io.quickstep.compiler;
 
 import io.quickstep.api.ExecutionOptions;
-import io.quickstep.api.ExecutionResult;
-import io.quickstep.api.ExecutionStatus;
 import io.quickstep.api.StateMachine;
+import io.quickstep.execution.ExecutionResult;
+import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
 import org.junit.jupiter.api.Test;
 

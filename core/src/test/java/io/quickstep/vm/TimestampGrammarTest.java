@@ -1,11 +1,11 @@
 package io.quickstep.vm;
 
 import io.quickstep.api.ExecutionOptions;
-import io.quickstep.api.ExecutionResult;
-import io.quickstep.api.ExecutionStatus;
 import io.quickstep.api.StateMachine;
 import io.quickstep.asl.validation.DefinitionValidator;
 import io.quickstep.error.StatesErrors;
+import io.quickstep.execution.ExecutionResult;
+import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
 import org.junit.jupiter.api.Test;
 

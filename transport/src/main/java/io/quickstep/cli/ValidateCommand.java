@@ -1,10 +1,8 @@
 package io.quickstep.cli;
 
-import io.quickstep.asl.DefinitionParser;
+import io.quickstep.api.StateMachine;
+import io.quickstep.asl.DefinitionException;
 import io.quickstep.asl.Diagnostic;
-import io.quickstep.asl.validation.DefinitionValidator;
-import io.quickstep.compiler.Compiler;
-import io.quickstep.compiler.Disassembler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws BadInputException {
         String text = Definitions.read(definition);
-        List<Diagnostic> diagnostics = DefinitionValidator.validate(text, type.name());
+        List<Diagnostic> diagnostics = StateMachine.validate(text, type.name());
         PrintWriter out = spec.commandLine().getOut();
         for (Diagnostic d : diagnostics) {
             out.println(d.severity() + " " + d.code() + (d.location() == null ? "" : " at " + d.location()) + ": "
@@ -60,12 +58,12 @@ final class ValidateCommand implements Callable<Integer> {
         return invalid ? 1 : 0;
     }
 
-    /**
-     * Compiles the definition as validated for {@link #type} (going through StateMachine would validate
-     * it for EXPRESS again); the validator has refused anything the engine cannot compile.
-     */
-    private String listing(String text) throws BadInputException {
-        return Disassembler.listing(Compiler.compile(DefinitionParser.parse(
-                CliInputs.parseJson(text, definition.toString()))));
+    /** The definition compiled as validated for {@link #type}, which found no error. */
+    private String listing(String text) {
+        try {
+            return StateMachine.disassemble(text, type.name());
+        } catch (DefinitionException e) {
+            throw new IllegalStateException("validated, then refused: " + e.getMessage(), e);
+        }
     }
 }
