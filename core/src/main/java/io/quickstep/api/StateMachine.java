@@ -15,6 +15,7 @@ import io.quickstep.execution.ExecutionIds;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
+import io.quickstep.metrics.EngineErrors;
 import io.quickstep.vm.DataLimit;
 import io.quickstep.vm.Execution;
 import io.quickstep.vm.SynchronousDriver;
@@ -29,6 +30,8 @@ import java.util.List;
 public final class StateMachine {
     /** The Express workflow limit on one execution's duration. */
     public static final long EXPRESS_LIMIT_MILLIS = 5 * 60 * 1000L;
+    /** The errors of executions run on callers' threads, of every state machine in the process. */
+    private static final EngineErrors ERRORS = new EngineErrors();
 
     private final String name;
     private final Program program;
@@ -88,6 +91,15 @@ public final class StateMachine {
         }
     }
 
+    /**
+     * The handler errors and engine faults of executions run with {@code execute}, on callers'
+     * threads, in this process: counted by kind, the first of each distinct one logged with its
+     * stack trace (an engine's own are in {@code Engine.metrics().errors()}).
+     */
+    public static EngineErrors errors() {
+        return ERRORS;
+    }
+
     public String name() {
         return name;
     }
@@ -132,11 +144,13 @@ public final class StateMachine {
                     "The execution input exceeds the maximum number of bytes service limit.", start, start);
         }
         try {
-            return SynchronousDriver.run(execution, program, inputBytes);
-        } catch (RuntimeException bug) {
-            // An engine defect must not escape into the caller as a stack trace: the execution fails.
+            return SynchronousDriver.run(execution, program, inputBytes, ERRORS);
+        } catch (Throwable bug) {
+            // An engine defect (or a clock's) must not escape into the caller: the execution fails.
+            ERRORS.record(EngineErrors.Kind.ENGINE_FAULT, "the calling thread", bug);
             return new ExecutionResult(ExecutionStatus.FAILED, null, StatesErrors.RUNTIME,
-                    "Internal error: " + bug, start, options.clock().millis());
+                    "Internal error: " + bug + " (StateMachine.errors() has its stack trace)", start,
+                    options.clock().millis());
         }
     }
 

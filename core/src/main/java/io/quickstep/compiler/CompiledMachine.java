@@ -3,7 +3,36 @@ package io.quickstep.compiler;
 /**
  * A state machine as the runtime runs it: its name, its compiled program and its execution time
  * limit (the definition's TimeoutSeconds, at most the Express five minutes). One per state machine,
- * made when it is created, and shared by all its executions.
+ * made when it is created, and shared by all its executions. Equal only to itself: it keys the
+ * engine's metrics on every start, and a record's hash would walk its parts each time.
  */
-public record CompiledMachine(String name, Program program, long timeoutMillis) {
+public final class CompiledMachine {
+    private static final java.util.concurrent.atomic.AtomicInteger IDS = new java.util.concurrent.atomic.AtomicInteger();
+    /** A number of its own, for where a reference would cost too much (a watchdog's view of a call). */
+    private final int id = IDS.incrementAndGet();
+    private final String name;
+    private final Program program;
+    private final long timeoutMillis;
+
+    public CompiledMachine(String name, Program program, long timeoutMillis) {
+        this.name = name;
+        this.program = program;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Program program() {
+        return program;
+    }
+
+    public long timeoutMillis() {
+        return timeoutMillis;
+    }
 }

@@ -1,7 +1,7 @@
 package io.quickstep.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quickstep.compiler.Program;
+import io.quickstep.compiler.CompiledMachine;
 import io.quickstep.execution.Account;
 import io.quickstep.execution.Clock;
 import io.quickstep.execution.ExecutionListener;
@@ -14,7 +14,7 @@ import io.quickstep.vm.Execution;
  * timer of its time limit. Made and touched by the shard's thread only.
  */
 final class RunningExecution extends Execution {
-    final Program program;
+    final CompiledMachine machine;
     final StateMachineMetrics metrics;
     /** Told the result when the execution ends. */
     final ExecutionListener listener;
@@ -30,10 +30,10 @@ final class RunningExecution extends Execution {
     final long startNanos;
 
     RunningExecution(Account account, String machineName, String name, JsonNode input, Clock clock, TaskHandler tasks,
-                     long timeoutMillis, String arn, Program program, StateMachineMetrics metrics,
+                     long timeoutMillis, String arn, CompiledMachine machine, StateMachineMetrics metrics,
                      ExecutionListener listener, long startNanos) {
         super(account, machineName, name, input, clock, tasks, timeoutMillis, arn);
-        this.program = program;
+        this.machine = machine;
         this.metrics = metrics;
         this.listener = listener;
         this.startNanos = startNanos;

@@ -10,8 +10,6 @@ import io.quickstep.metrics.EngineErrors;
 import io.quickstep.metrics.EngineMetrics;
 import io.quickstep.metrics.StateMachineMetrics;
 import io.quickstep.task.TaskHandler;
-import io.quickstep.task.TaskHandlers;
-import io.quickstep.task.TaskRequest;
 import io.quickstep.vm.BlockingCalls;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -75,7 +73,7 @@ public final class Shards {
                     error -> errors.record(EngineErrors.Kind.SHARD_FAULT, shard.roleName(), error), null, shard);
             AgentRunner.startOnThread(runners[i]);
         }
-        this.watchdog = new Watchdog(shards, settings.stallLimit());
+        this.watchdog = new Watchdog(shards, this::machine, settings.stallLimit());
         this.engineMetrics = new EngineMetrics(metrics.values(), errors, watchdog::stalls);
     }
 
@@ -143,6 +141,16 @@ public final class Shards {
         return engineMetrics;
     }
 
+    /** The state machine with this id that the engine has run, or null. */
+    private CompiledMachine machine(int id) {
+        for (CompiledMachine machine : metrics.keySet()) {
+            if (machine.id() == id) {
+                return machine;
+            }
+        }
+        return null;
+    }
+
     /** The shard for a start: by name when it has one, else any (the shard will make the name). */
     private Shard shardFor(String executionName) {
         if (shards.length == 1) {
@@ -169,7 +177,7 @@ public final class Shards {
             long deadline = System.nanoTime() + STEP_NANOS;
             do {
                 for (Shard shard : shards) {
-                    if (shard.callInProgress() != null) {
+                    if (shard.callInProgress() != 0) {
                         shard.thread().interrupt();
                     }
                 }
@@ -184,20 +192,13 @@ public final class Shards {
         for (int i = 0; i < shards.length; i++) {
             Thread thread = shards[i].thread();
             if (thread != null && !join(thread, deadline)) {
-                TaskRequest call = shards[i].callInProgress();
-                TaskHandler handler = shards[i].handlerInProgress();
-                LOG.log(Level.SEVERE, "Quickstep: " + shards[i].roleName() + " did not end at shutdown"
-                        + (call == null ? "" : ": it is still in the task handler " + describe(handler)
-                        + " of state '" + call.stateName() + "'") + "; its thread is left behind");
+                LOG.log(Level.SEVERE, "Quickstep: " + shards[i].roleName() + " did not end at shutdown and is left"
+                        + " behind" + watchdog.describeCall(shards[i]));
             } else {
                 runners[i].close();
             }
         }
         blockingCalls.close();
-    }
-
-    private static String describe(TaskHandler handler) {
-        return handler == null ? "(unknown)" : TaskHandlers.describe(handler);
     }
 
     private static boolean join(Thread thread, long deadlineNanos) {

@@ -35,4 +35,20 @@ final class StatePaths {
             }
         }
     }
+
+    /** The state with this counter, or null. */
+    static StateInfo state(Program program, int counter) {
+        for (StateInfo state : program.states()) {
+            if (state.counter() == counter) {
+                return state;
+            }
+            for (Program child : state.children()) {
+                StateInfo found = state(child, counter);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
 }

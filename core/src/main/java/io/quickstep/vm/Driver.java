@@ -6,6 +6,7 @@ import io.quickstep.error.ExecutionFailure;
 import io.quickstep.error.StatesErrors;
 import io.quickstep.execution.Clock;
 import io.quickstep.execution.ExecutionStatus;
+import io.quickstep.metrics.EngineErrors;
 import io.quickstep.task.AsyncTaskHandler;
 import io.quickstep.task.BlockingTaskHandler;
 import io.quickstep.task.TaskHandler;
@@ -35,6 +36,15 @@ public abstract class Driver {
 
     /** Asynchronous calls made and not yet delivered (a cancelled call is delivered too). */
     protected int asyncCallsInFlight;
+    /** Where handler errors and engine faults are counted and the first of each logged. */
+    private final EngineErrors errors;
+    /** Who drives, for the error log ({@code quickstep-shard-0}, the calling thread). */
+    private final String driverName;
+
+    protected Driver(EngineErrors errors, String driverName) {
+        this.errors = errors;
+        this.driverName = driverName;
+    }
 
     /**
      * Starts an execution: its top frame runs until it first waits, ends, or has used its slice.
@@ -108,23 +118,13 @@ public abstract class Driver {
     protected abstract BlockingCalls blockingCalls();
 
     /** A synchronous handler is about to be called on this thread (for a watchdog); no-op by default. */
-    protected void calling(TaskRequest request, TaskHandler handler) {
+    protected void calling(Frame frame) {
     }
 
     /** The synchronous call announced by {@link #calling} returned. */
     protected void called() {
     }
 
-    /**
-     * A handler failed with something other than an {@link ExecutionFailure} (the task fails
-     * either way); a place to count and log it. No-op by default.
-     */
-    protected void handlerFailed(TaskRequest request, Throwable error) {
-    }
-
-    /** An engine fault ended an execution with States.Runtime; a place to count and log it. */
-    protected void faulted(Throwable bug) {
-    }
 
     /**
      * A handler was interrupted on the driving thread (it threw InterruptedException). By default
@@ -137,11 +137,11 @@ public abstract class Driver {
 
     /**
      * An engine defect surfaced while running an execution: the execution fails with
-     * States.Runtime (its cause names the state and the fault; the stack trace goes to
-     * {@link #faulted}) rather than being left unfinished, and the driver goes on.
+     * States.Runtime (its cause names the state and the fault; the stack trace goes to the error
+     * log) rather than being left unfinished, and the driver goes on.
      */
     protected final void failInternally(Execution execution, Frame frame, Throwable bug) {
-        faulted(bug);
+        errors.record(EngineErrors.Kind.ENGINE_FAULT, driverName, bug);
         String where = frame != null && frame.state != null ? " in state '" + frame.state.name() + "'" : "";
         execution.stop(ExecutionStatus.FAILED, StatesErrors.RUNTIME,
                 "Internal error" + where + ": " + bug + " (the engine's error log has its stack trace)");
@@ -234,7 +234,7 @@ public abstract class Driver {
         long started = limit == Long.MAX_VALUE ? 0 : clock.millis();
         JsonNode result = null;
         Throwable error = null;
-        calling(request, handler);
+        calling(frame);
         try {
             result = handler.invoke(request);
         } catch (InterruptedException e) {
@@ -283,7 +283,9 @@ public abstract class Driver {
         } else if (error instanceof ExecutionFailure) {
             Tasks.failed(frame, (ExecutionFailure) error);
         } else {
-            handlerFailed(frame.taskRequest, error);
+            // Counted, and the first of each kind, class and place logged: the task fails either way.
+            errors.record(EngineErrors.Kind.HANDLER, "state '" + frame.taskRequest.stateName() + "', resource "
+                    + frame.taskRequest.resource(), error);
             Tasks.failed(frame, new ExecutionFailure(error.getClass().getSimpleName(), error.getMessage()));
         }
     }

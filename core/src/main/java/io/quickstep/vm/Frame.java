@@ -150,6 +150,11 @@ public final class Frame implements EvaluationScope {
         }
     }
 
+    /** The transition counter of the state the frame is in (see {@code StateInfo.counter}). */
+    public int stateCounter() {
+        return state.counter();
+    }
+
     /** The execution this frame belongs to. */
     public Execution execution() {
         return execution;

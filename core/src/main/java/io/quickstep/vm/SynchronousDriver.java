@@ -4,6 +4,7 @@ import io.quickstep.compiler.Program;
 import io.quickstep.error.StatesErrors;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.execution.ExecutionStatus;
+import io.quickstep.metrics.EngineErrors;
 
 import java.util.PriorityQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,13 +26,17 @@ public final class SynchronousDriver extends Driver {
     /** Outcomes of asynchronous calls, from the threads that completed them; made on first use. */
     private volatile LinkedBlockingQueue<TaskOutcome> arrivals;
 
-    private SynchronousDriver(Execution execution) {
+    private SynchronousDriver(Execution execution, EngineErrors errors) {
+        super(errors, "the calling thread");
         this.execution = execution;
     }
 
-    /** Runs {@code program} as {@code execution} on its input of {@code inputBytes} bytes. */
-    public static ExecutionResult run(Execution execution, Program program, long inputBytes) {
-        return new SynchronousDriver(execution).drive(program, inputBytes);
+    /**
+     * Runs {@code program} as {@code execution} on its input of {@code inputBytes} bytes; handler
+     * errors and engine faults are counted in {@code errors}.
+     */
+    public static ExecutionResult run(Execution execution, Program program, long inputBytes, EngineErrors errors) {
+        return new SynchronousDriver(execution, errors).drive(program, inputBytes);
     }
 
     private ExecutionResult drive(Program program, long inputBytes) {

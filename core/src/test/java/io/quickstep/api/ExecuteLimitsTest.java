@@ -5,6 +5,7 @@ import io.quickstep.execution.Clock;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
+import io.quickstep.metrics.EngineErrors;
 import io.quickstep.task.AsyncTaskHandler;
 import io.quickstep.task.Misbehaving;
 import io.quickstep.task.TaskHandler;
@@ -148,9 +149,13 @@ class ExecuteLimitsTest {
         TaskHandlers tasks = new TaskHandlers().register("work", request -> {
             throw new AssertionError("handler bug");
         });
+        long before = StateMachine.errors().count(EngineErrors.Kind.HANDLER);
         ExecutionResult result = machine(oneTask(0)).execute(empty(), ExecutionOptions.defaults().tasks(tasks));
         assertEquals(ExecutionStatus.FAILED, result.status());
         assertEquals("AssertionError", result.error());
         assertEquals("handler bug", result.cause());
+        assertEquals(before + 1, StateMachine.errors().count(EngineErrors.Kind.HANDLER), "counted");
+        assertTrue(StateMachine.errors().distinct().stream().anyMatch(e -> e.stackTrace().contains("handler bug")
+                && e.where().equals("state 'T', resource " + LAMBDA + "work")), "kept with its stack trace");
     }
 }

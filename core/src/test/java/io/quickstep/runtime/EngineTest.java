@@ -242,6 +242,20 @@ class EngineTest {
     }
 
     @Test
+    void shouldKeepTheContextItWasLaunchedWithWhateverIsChangedAfter() throws Exception {
+        StateMachine machine = machine("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + LAMBDA
+                + "echo','End':true}}}");
+        Engine.Context context = new Engine.Context().shards(1)
+                .tasks(new TaskHandlers().register("echo", request -> Json.NODES.textNode("launched with")));
+        try (Engine engine = Engine.launch(context)) {
+            context.tasks(new TaskHandlers().register("echo", request -> Json.NODES.textNode("changed after")))
+                    .maxInFlightPerShard(64);
+            ExecutionResult result = engine.startSync(machine, json("{}")).get(10, TimeUnit.SECONDS);
+            assertEquals("launched with", result.output().asText());
+        }
+    }
+
+    @Test
     void shouldRejectABadContextNamingTheSetting() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new Engine.Context().maxInFlightPerShard(1000).conclude());
