@@ -33,15 +33,10 @@ public final class StateMachine {
     /** The errors of executions run on callers' threads, of every state machine in the process. */
     private static final EngineErrors ERRORS = new EngineErrors();
 
-    private final String name;
-    private final Program program;
-    private final long timeoutMillis;
+    /** Name, program and time limit, as the engine's shards run them. */
     private final CompiledMachine compiled;
 
     private StateMachine(String name, Program program, long timeoutMillis) {
-        this.name = name;
-        this.program = program;
-        this.timeoutMillis = timeoutMillis;
         this.compiled = new CompiledMachine(name, program, timeoutMillis);
     }
 
@@ -101,12 +96,12 @@ public final class StateMachine {
     }
 
     public String name() {
-        return name;
+        return compiled.name();
     }
 
     /** The execution time limit: the definition's TimeoutSeconds, at most the Express five minutes. */
     public long timeoutMillis() {
-        return timeoutMillis;
+        return compiled.timeoutMillis();
     }
 
     /** What the engine's shards run. */
@@ -116,7 +111,7 @@ public final class StateMachine {
 
     /** The compiled form, for tools such as the disassembler. */
     public Program program() {
-        return program;
+        return compiled.program();
     }
 
     /**
@@ -136,15 +131,15 @@ public final class StateMachine {
 
     private ExecutionResult execute(JsonNode input, long inputBytes, ExecutionOptions options) {
         String executionName = options.executionName() != null ? options.executionName() : ExecutionIds.random();
-        Execution execution = new Execution(options.account(), name, executionName, input, options.clock(),
-                options.tasks(), timeoutMillis, null);
+        Execution execution = new Execution(options.account(), name(), executionName, input, options.clock(),
+                options.tasks(), timeoutMillis(), null);
         long start = execution.startMillis();
         if (inputBytes > DataLimit.MAX_BYTES) {
             return new ExecutionResult(ExecutionStatus.FAILED, null, StatesErrors.DATA_LIMIT_EXCEEDED,
                     "The execution input exceeds the maximum number of bytes service limit.", start, start);
         }
         try {
-            return SynchronousDriver.run(execution, program, inputBytes, ERRORS);
+            return SynchronousDriver.run(execution, program(), inputBytes, ERRORS);
         } catch (Throwable bug) {
             // An engine defect (or a clock's) must not escape into the caller: the execution fails.
             ERRORS.record(EngineErrors.Kind.ENGINE_FAULT, "the calling thread", bug);

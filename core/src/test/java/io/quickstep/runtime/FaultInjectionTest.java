@@ -243,6 +243,21 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aFuturesDependantThrowingAnErrorOnTheShardFailsOnlyItsOwnFuture() throws Exception {
+        StateMachine machine = machine(PASS);
+        try (Engine engine = engine(new TaskHandlers())) {
+            // Completed on the shard's thread, which runs the dependant there.
+            CompletableFuture<Object> dependant = engine.startSync(machine, json("{}")).thenApply(result -> {
+                throw new AssertionError("dependant");
+            });
+            java.util.concurrent.ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> dependant.get(30, TimeUnit.SECONDS));
+            assertTrue(failed.getCause() instanceof AssertionError, String.valueOf(failed.getCause()));
+            assertShardAlive(engine);
+        }
+    }
+
+    @Test
     void aStartWhoseInputBreaksTheEngineFailsOnceAndTheRingMovesOn() throws Exception {
         StateMachine machine = machine(PASS);
         ObjectNode unreadable = new ObjectNode(Json.NODES) {
