@@ -23,20 +23,38 @@ public final class CaseFiles {
 
     /** The cases in {@code paths}, folders walked in name order; throws naming the file that is unreadable. */
     public static List<TestCase> load(List<Path> paths) throws IOException {
+        Loaded loaded = loadEach(paths);
+        if (!loaded.unreadable().isEmpty()) {
+            throw new CaseFormatException(loaded.unreadable().get(0));
+        }
+        return loaded.cases();
+    }
+
+    /**
+     * The cases that could be read, and one line ({@code FILE: what is wrong}) for each case file
+     * that could not (malformed JSON, not in the case format): one bad file does not hide the rest.
+     */
+    public record Loaded(List<TestCase> cases, List<String> unreadable) {
+    }
+
+    /** Reads every case in {@code paths}, going on past files that cannot be read; see {@link Loaded}. */
+    public static Loaded loadEach(List<Path> paths) throws IOException {
         List<TestCase> cases = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                for (Path file : jsonFiles(path)) {
+            for (Path file : Files.isDirectory(path) ? jsonFiles(path) : List.of(path)) {
+                try {
                     JsonNode node = read(file);
-                    if (node.isObject() && node.has("expected")) {
+                    // In a folder only objects with "expected" are cases; a file named directly always is.
+                    if (file == path || node.isObject() && node.has("expected")) {
                         cases.add(parse(file, node));
                     }
+                } catch (CaseFormatException e) {
+                    unreadable.add(e.getMessage());
                 }
-            } else {
-                cases.add(parse(path, read(path)));
             }
         }
-        return cases;
+        return new Loaded(cases, unreadable);
     }
 
     /** Reads a JSON file; a malformed one throws with the file name, line and column. */

@@ -10,9 +10,16 @@ import java.util.List;
 public final class CaseReport {
     private static final int MAX_LINE = 300;
     private final List<CaseResult> results;
+    /** Case files that could not be read, one line each ({@code FILE: what is wrong}): failures too. */
+    private final List<String> unreadable;
 
     public CaseReport(List<CaseResult> results) {
+        this(results, List.of());
+    }
+
+    public CaseReport(List<CaseResult> results, List<String> unreadable) {
         this.results = List.copyOf(results);
+        this.unreadable = List.copyOf(unreadable);
     }
 
     public long passed() {
@@ -20,7 +27,7 @@ public final class CaseReport {
     }
 
     public long failed() {
-        return results.size() - passed();
+        return results.size() - passed() + unreadable.size();
     }
 
     public boolean allPassed() {
@@ -28,6 +35,9 @@ public final class CaseReport {
     }
 
     public void print(PrintWriter out) {
+        for (String file : unreadable) {
+            out.println("FAIL " + oneLine(file));
+        }
         for (CaseResult result : results) {
             if (!result.passed()) {
                 out.println("FAIL " + result.testCase().id() + ": " + oneLine(result.difference()));

@@ -145,6 +145,18 @@ class ExecuteLimitsTest {
     }
 
     @Test
+    void anAnonymousExceptionClassGivesTheNameTheJvmGivesIt() throws Exception {
+        TaskHandlers tasks = new TaskHandlers().register("work", request -> {
+            throw new RuntimeException("anonymous") {
+            };
+        });
+        ExecutionResult result = machine(oneTask(0)).execute(empty(), ExecutionOptions.defaults().tasks(tasks));
+        assertEquals(ExecutionStatus.FAILED, result.status());
+        assertTrue(result.error().startsWith(ExecuteLimitsTest.class.getName() + "$"), result.error());
+        assertEquals("anonymous", result.cause());
+    }
+
+    @Test
     void anErrorThrownByAHandlerFailsItsTask() throws Exception {
         TaskHandlers tasks = new TaskHandlers().register("work", request -> {
             throw new AssertionError("handler bug");

@@ -38,6 +38,7 @@ public final class QuickstepCli implements Runnable {
     public static CommandLine commandLine() {
         return new CommandLine(new QuickstepCli())
                 .setExecutionExceptionHandler(QuickstepCli::handle)
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 // --input @FILE names a file for the command to read, not an argument file for picocli.
                 .setExpandAtFiles(false);
     }

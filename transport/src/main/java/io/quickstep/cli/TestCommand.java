@@ -51,28 +51,32 @@ final class TestCommand implements Callable<Integer> {
             }
             runner.jobs(jobs);
         }
-        List<TestCase> cases = load().stream().filter(c -> only == null || c.id().contains(only)).toList();
+        CaseFiles.Loaded loaded = load();
+        List<TestCase> cases = loaded.cases().stream().filter(c -> only == null || c.id().contains(only)).toList();
+        if (cases.isEmpty() && only != null) {
+            throw new BadInputException("--only " + only + ": no case id contains it, so no case would run");
+        }
         List<CaseResult> results = runner.run(cases);
-        CaseReport report = new CaseReport(results);
+        CaseReport report = new CaseReport(results, only == null ? loaded.unreadable() : List.of());
         report.print(spec.commandLine().getOut());
         return report.allPassed() ? 0 : 1;
     }
 
-    private List<TestCase> load() throws BadInputException {
+    private CaseFiles.Loaded load() throws BadInputException {
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 throw new BadInputException(path + ": no such file or folder");
             }
         }
-        List<TestCase> cases;
+        CaseFiles.Loaded loaded;
         try {
-            cases = CaseFiles.load(paths);
+            loaded = CaseFiles.loadEach(paths);
         } catch (IOException e) {
             throw new BadInputException(e.getMessage());
         }
-        if (cases.isEmpty()) {
+        if (loaded.cases().isEmpty() && loaded.unreadable().isEmpty()) {
             throw new BadInputException("no case files in " + paths.stream().map(Path::toString).toList());
         }
-        return cases;
+        return loaded;
     }
 }

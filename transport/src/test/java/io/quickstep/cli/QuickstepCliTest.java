@@ -159,7 +159,8 @@ class QuickstepCliTest {
         Outcome outcome = quickstep("test", dir.toString());
         assertEquals(1, outcome.exit(), outcome.toString());
         assertEquals("FAIL mine/wrong#0: $.output.a: expected 2, got 1\n1 passed, 1 failed\n", outcome.out());
-        assertEquals("0 passed, 0 failed\n", quickstep("test", dir.toString(), "--only", "nothing-matches").out());
+        assertBadInput(quickstep("test", dir.toString(), "--only", "nothing-matches"),
+                "quickstep: --only nothing-matches: no case id contains it, so no case would run");
     }
 
     /** The loop from issue 8: Pass and Choice states forever, with a 3-second limit. */
@@ -189,14 +190,36 @@ class QuickstepCliTest {
     }
 
     @Test
+    void shouldReportAMalformedCaseFileAsAFailureAndRunTheRest() throws IOException {
+        write("good.json", "{\"id\": \"mine/good#0\", \"definition\": {\"StartAt\": \"P\", \"States\": {\"P\": "
+                + "{\"Type\": \"Pass\", \"End\": true}}}, \"input\": {}, \"expected\": {\"status\": \"SUCCEEDED\", \"output\": {}}}");
+        Path broken = write("broken.json", "{\"id\": \"mine/broken#0\", \"expected\": ");
+        Outcome outcome = quickstep("test", dir.toString());
+        assertEquals(1, outcome.exit(), outcome.toString());
+        assertTrue(outcome.out().startsWith("FAIL " + broken + ": malformed JSON at line 1"), outcome.out());
+        assertTrue(outcome.out().endsWith("1 passed, 1 failed\n"), outcome.out());
+    }
+
+    @Test
+    void shouldTakeEnumOptionsInAnyCase() throws IOException {
+        Path definition = write("ok.asl.json", "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
+        Outcome outcome = quickstep("validate", definition.toString(), "--type", "express");
+        assertEquals(0, outcome.exit(), outcome.toString());
+        assertEquals("OK\n", outcome.out());
+    }
+
+    @Test
     void shouldRefuseTestPathsWithoutCases() throws IOException {
         Path missing = dir.resolve("none");
         assertBadInput(quickstep("test", missing.toString()), "quickstep: " + missing + ": no such file or folder");
         write("definition.json", "{\"StartAt\": \"P\", \"States\": {}}");
         assertBadInput(quickstep("test", dir.toString()), "quickstep: no case files in [" + dir + "]");
+        // A case file that is not in the case format is a failing case, reported with the rest.
         Path notACase = write("case.json", "{\"id\": \"x#0\", \"expected\": {\"status\": \"SUCCEEDED\"}}");
-        assertBadInput(quickstep("test", notACase.toString()),
-                "quickstep: " + notACase + ": expected exactly one of definition (an object) and definition_text (a string)");
+        Outcome outcome = quickstep("test", notACase.toString());
+        assertEquals(1, outcome.exit(), outcome.toString());
+        assertEquals("FAIL " + notACase + ": expected exactly one of definition (an object) and definition_text "
+                + "(a string)\n0 passed, 1 failed\n", outcome.out());
     }
 
     @Test
