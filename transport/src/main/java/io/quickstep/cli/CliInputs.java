@@ -57,6 +57,9 @@ final class CliInputs {
 
     /** {@code --input}: JSON text, or {@code @} and the name of a file holding it. */
     static JsonNode input(String argument) throws BadInputException {
+        if (argument.equals("@")) {
+            throw new BadInputException("--input @: no file name after @ (write --input @FILE)");
+        }
         return argument.startsWith("@") ? readJson(Path.of(argument.substring(1))) : parseJson(argument, "--input");
     }
 

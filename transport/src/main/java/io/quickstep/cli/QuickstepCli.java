@@ -1,18 +1,19 @@
 package io.quickstep.cli;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The {@code quickstep} command: runs, validates and tests Amazon States Language workflows. */
 @Command(name = "quickstep",
         description = "Runs, validates and tests AWS Step Functions (Amazon States Language) workflows.",
-        subcommands = {RunCommand.class, ValidateCommand.class, TestCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, TestCommand.class, CommandLine.HelpCommand.class,
+                AutoComplete.GenerateCompletion.class},
+        versionProvider = QuickstepCli.Version.class, mixinStandardHelpOptions = true,
         footerHeading = "%nExit status:%n",
         footer = {"  0  the execution succeeded, the definition is valid, all cases passed",
                 "  1  the execution failed, the definition is invalid, a case failed",
@@ -27,8 +28,14 @@ public final class QuickstepCli implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help.")
-    boolean help;
+    /** The version of the jar the command runs from (its manifest), or "development" from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = QuickstepCli.class.getPackage().getImplementationVersion();
+            return new String[] {"quickstep " + (version == null ? "development build" : version)};
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -36,11 +43,14 @@ public final class QuickstepCli implements Runnable {
 
     /** The command line with Quickstep's handling of errors: one line on stderr, never a stack trace. */
     public static CommandLine commandLine() {
-        return new CommandLine(new QuickstepCli())
+        CommandLine commandLine = new CommandLine(new QuickstepCli())
                 .setExecutionExceptionHandler(QuickstepCli::handle)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 // --input @FILE names a file for the command to read, not an argument file for picocli.
                 .setExpandAtFiles(false);
+        // picocli's own: prints a bash/zsh completion script (source <(./quickstep generate-completion)).
+        commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        return commandLine;
     }
 
     @Override

@@ -18,7 +18,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code quickstep run}: one execution, its result printed as JSON. */
-@Command(name = "run", description = {"Runs one execution and prints its result as JSON.",
+@Command(name = "run",
+        mixinStandardHelpOptions = true, versionProvider = QuickstepCli.Version.class, description = {"Runs one execution and prints its result as JSON.",
         "Exits 0 when it succeeded, 1 when it failed or timed out."})
 final class RunCommand implements Callable<Integer> {
     @Spec

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code quickstep test}: runs case files and reports the ones that fail. */
-@Command(name = "test", description = {
+@Command(name = "test",
+        mixinStandardHelpOptions = true, versionProvider = QuickstepCli.Version.class, description = {
         "Runs case files and reports the ones that fail.",
         "Case files are in the conformance corpus format (definition, input, mocks, expected). A folder "
                 + "is searched at any depth for *.json files holding an \"expected\" member; other JSON "

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code quickstep validate}: AWS's ValidateStateMachineDefinition, offline. */
-@Command(name = "validate", description = {
+@Command(name = "validate",
+        mixinStandardHelpOptions = true, versionProvider = QuickstepCli.Version.class, description = {
         "Checks a definition as AWS's ValidateStateMachineDefinition does.",
         "Prints each diagnostic as 'SEVERITY CODE at /location: message', then OK when there is "
                 + "no ERROR. Exits 1 on any ERROR.",

@@ -209,6 +209,27 @@ class QuickstepCliTest {
     }
 
     @Test
+    void shouldAnswerVersionHelpAndCompletionAsPicocliUsersExpect() {
+        Outcome version = quickstep("--version");
+        assertEquals(0, version.exit(), version.toString());
+        assertTrue(version.out().startsWith("quickstep "), version.out());
+        Outcome help = quickstep("help", "run");
+        assertEquals(0, help.exit(), help.toString());
+        assertTrue(help.out().contains("--input"), help.out());
+        Outcome completion = quickstep("generate-completion");
+        assertEquals(0, completion.exit(), completion.toString());
+        assertTrue(completion.out().contains("complete") && completion.out().contains("quickstep"),
+                completion.out().lines().limit(5).toList().toString());
+    }
+
+    @Test
+    void shouldSayWhatIsMissingAfterAnAtSign() throws IOException {
+        Path definition = write("ok.asl.json", "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
+        assertBadInput(quickstep("run", definition.toString(), "--input", "@"),
+                "quickstep: --input @: no file name after @ (write --input @FILE)");
+    }
+
+    @Test
     void shouldRefuseTestPathsWithoutCases() throws IOException {
         Path missing = dir.resolve("none");
         assertBadInput(quickstep("test", missing.toString()), "quickstep: " + missing + ": no such file or folder");
