@@ -55,12 +55,19 @@ final class CliInputs {
         return parseJson(readText(file), file.toString());
     }
 
-    /** {@code --input}: JSON text, or {@code @} and the name of a file holding it. */
-    static JsonNode input(String argument) throws BadInputException {
+    /**
+     * {@code --input}: JSON text, or {@code @} and the name of a file holding it; returns the text as
+     * given, checked to be JSON. Its length, not that of some re-serialised form, is what AWS holds
+     * against the 256 KiB input limit.
+     */
+    static String input(String argument) throws BadInputException {
         if (argument.equals("@")) {
             throw new BadInputException("--input @: no file name after @ (write --input @FILE)");
         }
-        return argument.startsWith("@") ? readJson(Path.of(argument.substring(1))) : parseJson(argument, "--input");
+        boolean file = argument.startsWith("@");
+        String text = file ? readText(Path.of(argument.substring(1))) : argument;
+        parseJson(text, file ? argument.substring(1) : "--input");
+        return text;
     }
 
     /** A mocks file: a JSON object in the corpus {@code mocks} format, keyed by Task state name. */

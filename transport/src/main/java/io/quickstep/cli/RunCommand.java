@@ -1,7 +1,5 @@
 package io.quickstep.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.api.ExecutionOptions;
 import io.quickstep.api.StateMachine;
 import io.quickstep.execution.Clock;
@@ -43,9 +41,9 @@ final class RunCommand implements Callable<Integer> {
     boolean virtualTime;
 
     @Override
-    public Integer call() throws BadInputException, JsonProcessingException {
+    public Integer call() throws BadInputException, java.io.IOException {
         String text = Definitions.read(definition);
-        JsonNode executionInput = CliInputs.input(input);
+        byte[] executionInput = CliInputs.input(input).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Mocks answers = mocks == null ? null : new Mocks(CliInputs.mocks(mocks));
         StateMachine machine = Definitions.create(definition, text);
         ExecutionOptions options = ExecutionOptions.defaults().clock(virtualTime ? Clock.virtual() : Clock.SYSTEM);

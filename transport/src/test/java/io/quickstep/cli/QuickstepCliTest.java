@@ -230,6 +230,22 @@ class QuickstepCliTest {
     }
 
     @Test
+    void shouldHoldTheInputLimitAgainstTheInputAsSent() throws IOException {
+        // 12,000 members, each on a line of its own behind 60 spaces: about 900 KB as written,
+        // about 130 KB once written compactly. AWS measures what it was sent.
+        StringBuilder pretty = new StringBuilder("{\n");
+        for (int i = 0; i < 12_000; i++) {
+            pretty.append(" ".repeat(60)).append("\"k").append(i).append("\": ").append(i).append(i < 11_999 ? ",\n" : "\n");
+        }
+        Path input = write("pretty-input.json", pretty.append("}").toString());
+        Path definition = write("ok.asl.json", "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");
+        Outcome outcome = quickstep("run", definition.toString(), "--input", "@" + input);
+        assertEquals(1, outcome.exit(), outcome.err());
+        JsonNode result = Json.parse(outcome.out());
+        assertEquals("States.DataLimitExceeded", result.path("error").asText(), outcome.out());
+    }
+
+    @Test
     void shouldRefuseTestPathsWithoutCases() throws IOException {
         Path missing = dir.resolve("none");
         assertBadInput(quickstep("test", missing.toString()), "quickstep: " + missing + ": no such file or folder");
