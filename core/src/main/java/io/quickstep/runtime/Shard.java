@@ -61,6 +61,8 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     private static final Object ABORT_ALL = new Object();
 
     private final int index;
+    /** The thread's name, and the driver's in the error log. */
+    private final String roleName;
     private final RingBuffer<ShardEvent> ring;
     private final EventPoller<ShardEvent> poller;
     /** Executions ended, less one: the ring's gating sequence (see the class comment). */
@@ -102,7 +104,13 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
 
     Shard(int index, int maxInFlight, Clock clock, Account account, boolean pin, EngineErrors errors,
           BlockingCalls blockingCalls) {
-        super(errors, "quickstep-shard-" + index);
+        this(index, "quickstep-shard-" + index, maxInFlight, clock, account, pin, errors, blockingCalls);
+    }
+
+    private Shard(int index, String roleName, int maxInFlight, Clock clock, Account account, boolean pin,
+                  EngineErrors errors, BlockingCalls blockingCalls) {
+        super(errors, roleName);
+        this.roleName = roleName;
         this.index = index;
         // The shard polls and wakes itself (ShardWakeup); the default blocking wait strategy would
         // take a lock and notify on every publish for waiters that never exist (seen in profiles).
@@ -244,7 +252,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
 
     @Override
     public String roleName() {
-        return "quickstep-shard-" + index; // as the Driver was told
+        return roleName;
     }
 
     /** A start from the ring. Never throws: the poller would read the same slot again. */

@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BlockingCalls implements AutoCloseable {
     private static final ThreadFactory VIRTUAL = virtualThreadFactory();
-    private static volatile BlockingCalls shared;
 
     private final ThreadPoolExecutor pool;
     private final int maxConcurrent;
@@ -50,17 +49,12 @@ public final class BlockingCalls implements AutoCloseable {
      * first use: 64 calls at once, 1,024 waiting.
      */
     static BlockingCalls shared() {
-        BlockingCalls calls = shared;
-        if (calls == null) {
-            synchronized (BlockingCalls.class) {
-                calls = shared;
-                if (calls == null) {
-                    calls = new BlockingCalls(64, 1024, "quickstep-blocking");
-                    shared = calls;
-                }
-            }
-        }
-        return calls;
+        return Shared.CALLS;
+    }
+
+    /** Holds the shared pool; the JVM makes it when {@link #shared()} first reads it. */
+    private static final class Shared {
+        static final BlockingCalls CALLS = new BlockingCalls(64, 1024, "quickstep-blocking");
     }
 
     /** Whether this JDK runs blocking calls on virtual threads. */

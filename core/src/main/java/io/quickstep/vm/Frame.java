@@ -9,6 +9,8 @@ import io.quickstep.error.ExecutionFailure;
 import io.quickstep.json.Json;
 import io.quickstep.task.TaskRequest;
 
+import java.util.concurrent.atomic.LongAdder;
+
 /**
  * One run of a {@link Program}: the top level of an execution, one Parallel branch or one Map
  * iteration. It holds the VM's registers, so the {@link Interpreter} can leave it at any
@@ -96,7 +98,7 @@ public final class Frame implements EvaluationScope {
     }
 
     void enter(StateInfo state) {
-        java.util.concurrent.atomic.LongAdder[] transitions = execution.transitions;
+        LongAdder[] transitions = execution.transitions;
         if (transitions != null) {
             transitions[state.counter()].increment();
         }
