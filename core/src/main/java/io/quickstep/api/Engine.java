@@ -13,16 +13,16 @@ import io.quickstep.runtime.Shards;
 import io.quickstep.task.TaskHandler;
 import io.quickstep.task.TaskHandlers;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The runtime: executions run on shards, each a Disruptor ring consumed by one thread that owns
  * the executions started on it. Starts never block: when the chosen shard holds its most
  * executions ({@link Context#maxInFlightPerShard}) the start is refused at once
- * ({@link StartResult#THROTTLED}); an accepted execution always ends with a result. Task handlers
+ * ({@link StartResult.Status#THROTTLED}); an accepted execution always ends with a result. Task handlers
  * may answer synchronously (on the shard's thread, so they should be quick), with a
  * {@link java.util.concurrent.CompletionStage} ({@link io.quickstep.task.AsyncTaskHandler}), or
  * block on a pool of their own ({@link io.quickstep.task.BlockingTaskHandler}).
@@ -49,7 +49,17 @@ public final class Engine implements AutoCloseable {
      * the context: changing it afterwards changes nothing.
      */
     public static Engine launch(Context context) {
-        return new Engine(context.copy().conclude());
+        return new Engine(context.copy().validated());
+    }
+
+    /**
+     * Starts an execution with the engine's task handlers and a random name, on input given as JSON
+     * text (as AWS's StartExecution takes it).
+     *
+     * @throws InvalidExecutionInputException when the text is not one JSON value
+     */
+    public StartResult start(StateMachine machine, String inputJson) {
+        return start(machine, StateMachine.parseInput(inputJson.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -71,9 +81,9 @@ public final class Engine implements AutoCloseable {
         CompletableFuture<ExecutionResult> completion = new CompletableFuture<>();
         String executionName = name != null ? name : ExecutionIds.random();
         String arn = ExecutionArn.random(context.account, machine.name(), executionName).toString();
-        int code = shards.start(machine.compiled(), Objects.requireNonNull(input, "input"), executionName, arn, tasks,
-                completion::complete);
-        return code == StartResult.ACCEPTED ? new StartResult(code, arn, completion) : new StartResult(code, null, null);
+        StartResult.Status status = StartResult.Status.of(shards.start(machine.compiled(),
+                Objects.requireNonNull(input, "input"), executionName, arn, tasks, completion::complete));
+        return status == StartResult.Status.ACCEPTED ? StartResult.accepted(arn, completion) : StartResult.refused(status);
     }
 
     /**
@@ -81,24 +91,30 @@ public final class Engine implements AutoCloseable {
      * the future and result holder that {@link #start(StateMachine, JsonNode, String, TaskHandler)}
      * makes: for callers that start many executions, such as a network ingress.
      *
-     * @return {@link StartResult#ACCEPTED}, {@link StartResult#THROTTLED} or {@link StartResult#SHUT_DOWN}
+     * @return whether the engine took the execution; the listener hears only of accepted ones
      */
-    public int start(StateMachine machine, JsonNode input, String name, TaskHandler tasks,
-                     ExecutionListener listener) {
-        return shards.start(machine.compiled(), Objects.requireNonNull(input, "input"), name, null, tasks, listener);
+    public StartResult.Status start(StateMachine machine, JsonNode input, String name, TaskHandler tasks,
+                                    ExecutionListener listener) {
+        return StartResult.Status.of(shards.start(machine.compiled(), Objects.requireNonNull(input, "input"), name,
+                null, tasks, listener));
     }
 
     /**
-     * Starts an execution and returns a future of its result, as StartSyncExecution does; a refused
-     * start completes the future exceptionally with a {@link RejectedExecutionException}.
+     * Starts an execution and returns a future of its result, as StartSyncExecution does: the same
+     * as {@code start(machine, input).completion()}. A refused start's future is failed with a
+     * {@link java.util.concurrent.RejectedExecutionException} that says why.
      */
     public CompletableFuture<ExecutionResult> startSync(StateMachine machine, JsonNode input) {
-        StartResult started = start(machine, input);
-        if (!started.accepted()) {
-            return CompletableFuture.failedFuture(new RejectedExecutionException(
-                    started.code() == StartResult.THROTTLED ? "throttled: the shard has its most executions in flight" : "engine shut down"));
-        }
-        return started.completion();
+        return start(machine, input).completion();
+    }
+
+    /**
+     * {@link #startSync(StateMachine, JsonNode)} on input given as JSON text.
+     *
+     * @throws InvalidExecutionInputException when the text is not one JSON value
+     */
+    public CompletableFuture<ExecutionResult> startSync(StateMachine machine, String inputJson) {
+        return start(machine, inputJson).completion();
     }
 
     /** Aborts a running execution (status ABORTED with this error and cause); unknown ARNs are ignored. */
@@ -128,7 +144,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * How an engine runs, with fluent setters and validated defaults (see {@link #conclude()}).
+     * How an engine runs, with fluent setters and defaults; {@link Engine#launch} checks the settings
+     * and throws an {@link IllegalArgumentException} naming the first bad one.
      */
     public static final class Context {
         public static final String SHARDS_PROP = "quickstep.shards";
@@ -159,7 +176,7 @@ public final class Engine implements AutoCloseable {
         /**
          * The most executions each shard holds at once, started and not yet ended (a power of two:
          * it is also the size of the shard's ring of starts); a start beyond it is refused with
-         * {@link StartResult#THROTTLED}. Default {@value #MAX_IN_FLIGHT_DEFAULT}.
+         * {@link StartResult.Status#THROTTLED}. Default {@value #MAX_IN_FLIGHT_DEFAULT}.
          */
         public Context maxInFlightPerShard(int maxInFlightPerShard) {
             this.maxInFlightPerShard = maxInFlightPerShard;
@@ -239,7 +256,7 @@ public final class Engine implements AutoCloseable {
         }
 
         /** Checks the settings; throws {@link IllegalArgumentException} naming the first bad one. */
-        public Context conclude() {
+        private Context validated() {
             if (shards < 1 || shards > 1024) {
                 throw new IllegalArgumentException("shards must be 1..1024, was " + shards);
             }

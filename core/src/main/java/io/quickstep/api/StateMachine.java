@@ -20,6 +20,7 @@ import io.quickstep.vm.DataLimit;
 import io.quickstep.vm.Execution;
 import io.quickstep.vm.SynchronousDriver;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,8 +41,12 @@ public final class StateMachine {
         this.compiled = new CompiledMachine(name, program, timeoutMillis);
     }
 
-    /** Validates and compiles a definition; throws with every diagnostic when it is invalid. */
-    public static StateMachine create(String name, String definitionText) throws DefinitionException {
+    /**
+     * Validates and compiles a definition as an EXPRESS state machine.
+     *
+     * @throws DefinitionException with every diagnostic, when the definition is invalid
+     */
+    public static StateMachine create(String name, String definitionText) {
         Definition definition = parse(definitionText, "EXPRESS");
         Integer timeout = definition.timeoutSeconds();
         // TimeoutSeconds 0 (accepted by AWS) means no limit of the machine's own.
@@ -62,12 +67,12 @@ public final class StateMachine {
      * The compiled instructions of a definition valid for {@code type}, for reading: one section per
      * program (the machine, each Parallel branch and Map item processor), one line per instruction.
      */
-    public static String disassemble(String definitionText, String type) throws DefinitionException {
+    public static String disassemble(String definitionText, String type) {
         return Disassembler.listing(Compiler.compile(parse(definitionText, type)));
     }
 
     /** The definition's model, once the validator has found no error for {@code type}. */
-    private static Definition parse(String definitionText, String type) throws DefinitionException {
+    private static Definition parse(String definitionText, String type) {
         List<Diagnostic> errors = new ArrayList<>();
         for (Diagnostic diagnostic : validate(definitionText, type)) {
             if (diagnostic.isError()) {
@@ -109,19 +114,39 @@ public final class StateMachine {
         return compiled;
     }
 
-    /** The compiled form, for tools such as the disassembler. */
-    public Program program() {
+    private Program program() {
         return compiled.program();
+    }
+
+    /**
+     * Runs one execution to its end on the calling thread, on input given as JSON text, as AWS's
+     * StartSyncExecution takes it: its size in UTF-8 is what the 256 KiB input limit measures.
+     *
+     * @throws InvalidExecutionInputException when the text is not one JSON value
+     */
+    public ExecutionResult execute(String inputJson, ExecutionOptions options) {
+        return execute(inputJson.getBytes(StandardCharsets.UTF_8), options);
     }
 
     /**
      * Runs one execution on input given as JSON text in UTF-8, as it arrives over the wire: its
      * length is the size AWS holds against the 256 KiB input limit, so it need not be measured.
      *
-     * @throws java.io.IOException when the bytes are not one JSON value
+     * @throws InvalidExecutionInputException when the bytes are not one JSON value
      */
-    public ExecutionResult execute(byte[] inputJson, ExecutionOptions options) throws java.io.IOException {
-        return execute(Json.parse(inputJson), inputJson.length, options);
+    public ExecutionResult execute(byte[] inputJson, ExecutionOptions options) {
+        return execute(parseInput(inputJson), inputJson.length, options);
+    }
+
+    /** Execution input given as JSON text, as a value; what is wrong with it in the input's terms. */
+    static JsonNode parseInput(byte[] inputJson) {
+        try {
+            return Json.parse(inputJson);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidExecutionInputException("The execution input is not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array cannot fail to be read
+        }
     }
 
     /** Runs one execution to its end on the calling thread. */

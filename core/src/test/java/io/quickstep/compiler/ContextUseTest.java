@@ -1,6 +1,7 @@
 package io.quickstep.compiler;
 
 import io.quickstep.api.ExecutionOptions;
+import io.quickstep.asl.DefinitionParser;
 import io.quickstep.api.StateMachine;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.execution.ExecutionStatus;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ContextUseTest {
 
     private static boolean usesContext(String definition) throws Exception {
-        return StateMachine.create("context", definition).program().usesContext();
+        return Compiler.compile(DefinitionParser.parse(Json.parse(definition))).usesContext();
     }
 
     private static void assertUsesContext(String... definitions) throws Exception {

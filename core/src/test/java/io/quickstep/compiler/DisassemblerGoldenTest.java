@@ -44,7 +44,7 @@ class DisassemblerGoldenTest {
 
     private static void check(Path definition) throws Exception {
         String name = name(definition);
-        String listing = Disassembler.listing(StateMachine.create(name, Files.readString(definition)).program());
+        String listing = StateMachine.disassemble(Files.readString(definition), "EXPRESS");
         assertFalse(listing.contains("not an ENTER"), listing);
         Path golden = GOLDEN.resolve(name + ".listing");
         if (Boolean.getBoolean(UPDATE_PROPERTY)) {

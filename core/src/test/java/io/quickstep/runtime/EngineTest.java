@@ -17,10 +17,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EngineTest {
@@ -89,7 +92,7 @@ class EngineTest {
                 if (start.accepted()) {
                     accepted.add(start.completion());
                 } else {
-                    assertEquals(StartResult.THROTTLED, start.code());
+                    assertEquals(StartResult.Status.THROTTLED, start.status());
                     throttled++;
                 }
             }
@@ -133,7 +136,7 @@ class EngineTest {
         });
         CompletableFuture<ExecutionResult> ended = new CompletableFuture<>();
         try (Engine engine = Engine.launch(new Engine.Context().shards(2).tasks(tasks))) {
-            assertEquals(StartResult.ACCEPTED, engine.start(machine, json("{}"), null, tasks, ended::complete));
+            assertEquals(StartResult.Status.ACCEPTED, engine.start(machine, json("{}"), null, tasks, ended::complete));
             String arn = arnSeen.get(10, TimeUnit.SECONDS);
             engine.stop(arn + "0", "Stopped.ByTest", "an ARN of no execution");
             engine.stop(arn, "Stopped.ByTest", "named by its own ARN");
@@ -159,7 +162,13 @@ class EngineTest {
         for (CompletableFuture<ExecutionResult> wait : waits) {
             assertEquals(ExecutionStatus.ABORTED, wait.get(10, TimeUnit.SECONDS).status());
         }
-        assertEquals(StartResult.SHUT_DOWN, engine.start(quick, json("{}")).code());
+        StartResult refused = engine.start(quick, json("{}"));
+        assertEquals(StartResult.Status.SHUT_DOWN, refused.status());
+        // A refusal's future is there and says why, so completion().join() meets no null.
+        CompletionException why = assertThrows(
+                CompletionException.class, () -> refused.completion().join());
+        assertTrue(why.getCause() instanceof RejectedExecutionException);
+        assertTrue(why.getCause().getMessage().contains("shut down"), why.getCause().getMessage());
         assertInvariant(engine.metrics(waiting));
         assertEquals(20, engine.metrics(waiting).aborted());
     }
@@ -212,11 +221,11 @@ class EngineTest {
         CompletableFuture<ExecutionResult> told = new CompletableFuture<>();
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         try (Engine engine = Engine.launch(new Engine.Context().shards(2))) {
-            int code = engine.start(machine, json("{}"), "named-run", new TaskHandlers(), result -> {
+            StartResult.Status code = engine.start(machine, json("{}"), "named-run", new TaskHandlers(), result -> {
                 calls.incrementAndGet();
                 told.complete(result);
             });
-            assertEquals(StartResult.ACCEPTED, code);
+            assertEquals(StartResult.Status.ACCEPTED, code);
             assertEquals("done", told.get(10, TimeUnit.SECONDS).output().asText());
         }
         assertEquals(1, calls.get());
@@ -257,8 +266,8 @@ class EngineTest {
 
     @Test
     void shouldRejectABadContextNamingTheSetting() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new Engine.Context().maxInFlightPerShard(1000).conclude());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Engine.launch(new Engine.Context().maxInFlightPerShard(1000)));
         assertTrue(e.getMessage().contains("maxInFlightPerShard"));
     }
 }

@@ -231,11 +231,11 @@ class FaultInjectionTest {
         StateMachine machine = machine(PASS);
         try (Engine engine = engine(new TaskHandlers())) {
             AtomicInteger told = new AtomicInteger();
-            int code = engine.start(machine, json("{}"), null, new TaskHandlers(), result -> {
+            StartResult.Status code = engine.start(machine, json("{}"), null, new TaskHandlers(), result -> {
                 told.incrementAndGet();
                 throw unchecked(thrown);
             });
-            assertEquals(StartResult.ACCEPTED, code);
+            assertEquals(StartResult.Status.ACCEPTED, code);
             assertShardAlive(engine);
             assertEquals(1, told.get(), "told once");
             assertEquals(1, engine.metrics().errors().count(EngineErrors.Kind.LISTENER));
@@ -426,7 +426,7 @@ class FaultInjectionTest {
                 if (start.accepted()) {
                     results.add(start.completion());
                 } else {
-                    assertEquals(StartResult.THROTTLED, start.code());
+                    assertEquals(StartResult.Status.THROTTLED, start.status());
                     throttled++;
                 }
             }
@@ -477,6 +477,6 @@ class FaultInjectionTest {
         }
         assertBooksBalance(engine);
         assertEquals(0, engine.metrics().running());
-        assertEquals(StartResult.SHUT_DOWN, engine.start(loop, json("{}")).code());
+        assertEquals(StartResult.Status.SHUT_DOWN, engine.start(loop, json("{}")).status());
     }
 }

@@ -43,7 +43,7 @@ class RuntimeConformanceTest {
                 StateMachine machine = machine(testCase);
                 Mocks answers = new Mocks(testCase.mocks());
                 StartResult start = engine.start(machine, testCase.input(), testCase.executionName(), answers);
-                assertEquals(StartResult.ACCEPTED, start.code(), testCase.id());
+                assertEquals(StartResult.Status.ACCEPTED, start.status(), testCase.id());
                 mocks.add(answers);
                 results.add(start.completion());
             }

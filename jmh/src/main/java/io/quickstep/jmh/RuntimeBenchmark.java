@@ -119,12 +119,12 @@ public class RuntimeBenchmark {
         /** Starts one execution, retrying while the shard's ring is full. */
         CompletableFuture<ExecutionResult> start(StateMachine machine, JsonNode input, Throttles throttles) {
             StartResult started;
-            while ((started = engine.start(machine, input)).code() == StartResult.THROTTLED) {
+            while ((started = engine.start(machine, input)).status() == StartResult.Status.THROTTLED) {
                 throttles.throttled++;
                 Thread.onSpinWait();
             }
             if (!started.accepted()) {
-                throw new IllegalStateException("the engine refused a start: code " + started.code());
+                throw new IllegalStateException("the engine refused a start: " + started.status());
             }
             return started.completion();
         }

@@ -61,10 +61,6 @@ public class TransitionBenchmark {
         if (!result.succeeded() || !result.output().equals(input)) {
             throw new IllegalStateException("the chain did not pass its input through: " + result.toJson());
         }
-        // Each state's only way on is Next to the following one, so a success ran all of them.
-        if (machine.program().states().length != states) {
-            throw new IllegalStateException("expected a chain of " + states + " states");
-        }
     }
 
     @Benchmark

@@ -42,12 +42,12 @@ final class Completions {
 
     /**
      * Starts an execution of the workload and watches it to its end; called by the generator thread
-     * only. Returns the engine's {@link StartResult} code.
+     * only. Returns whether the engine took it.
      */
-    int start(Engine engine, OrderWorkload workload, long intendedStartNanos) {
-        int code = engine.start(workload.machine(), workload.input(), null, workload.tasks(),
+    StartResult.Status start(Engine engine, OrderWorkload workload, long intendedStartNanos) {
+        StartResult.Status code = engine.start(workload.machine(), workload.input(), null, workload.tasks(),
                 new Callback(intendedStartNanos));
-        if (code == StartResult.ACCEPTED) {
+        if (code == StartResult.Status.ACCEPTED) {
             accepted++;
         }
         return code;

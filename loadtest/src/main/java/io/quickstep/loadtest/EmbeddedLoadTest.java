@@ -172,9 +172,14 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
         return result;
     }
 
+    /** An engine for the run; settings the engine refuses (shards, idle strategy) are bad options. */
     private Engine launch(OrderWorkload workload) {
-        return Engine.launch(new Engine.Context().shards(shards).idleStrategy(idleStrategy).pinThreads(pin)
-                .tasks(workload.tasks()));
+        try {
+            return Engine.launch(new Engine.Context().shards(shards).idleStrategy(idleStrategy).pinThreads(pin)
+                    .tasks(workload.tasks()));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private void validate() {
@@ -196,11 +201,6 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
         }
         if (maxInFlight < 1) {
             throw new ParameterException(spec.commandLine(), "--in-flight must be at least 1");
-        }
-        try {
-            new Engine.Context().shards(shards).idleStrategy(idleStrategy).conclude();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

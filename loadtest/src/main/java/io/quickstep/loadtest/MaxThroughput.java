@@ -61,10 +61,10 @@ final class MaxThroughput {
                 Thread.yield();
                 continue;
             }
-            int code = completions.start(engine, workload, now);
-            if (code == StartResult.ACCEPTED) {
+            StartResult.Status code = completions.start(engine, workload, now);
+            if (code == StartResult.Status.ACCEPTED) {
                 started++;
-            } else if (code == StartResult.THROTTLED) {
+            } else if (code == StartResult.Status.THROTTLED) {
                 if (current >= 0) {
                     throttled++;
                 }

@@ -93,13 +93,13 @@ final class OpenLoop {
             long now = System.nanoTime();
             long intended;
             while (i < total && (intended = intendedStart(t0, i, ratePerSecond)) - now <= 0) {
-                int code = completions.start(engine, workload, intended);
-                if (code == StartResult.SHUT_DOWN) {
+                StartResult.Status code = completions.start(engine, workload, intended);
+                if (code == StartResult.Status.SHUT_DOWN) {
                     throw new IllegalStateException("the engine shut down during the run");
                 }
                 if (i >= measuredFrom) {
                     maxLag = Math.max(maxLag, now - intended);
-                    if (code == StartResult.ACCEPTED) {
+                    if (code == StartResult.Status.ACCEPTED) {
                         accepted++;
                     } else {
                         throttled++;

@@ -3,7 +3,6 @@ package io.quickstep.loadtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.api.StateMachine;
-import io.quickstep.asl.DefinitionException;
 import io.quickstep.json.Json;
 import io.quickstep.task.TaskHandler;
 import io.quickstep.task.TaskHandlers;
@@ -21,12 +20,12 @@ import java.nio.charset.StandardCharsets;
  */
 public record OrderWorkload(StateMachine machine, JsonNode input, TaskHandlers tasks) {
 
-    public static OrderWorkload load() throws IOException, DefinitionException {
+    public static OrderWorkload load() throws IOException {
         return load(Faults.NONE);
     }
 
     /** The workload with handlers that misbehave as {@code faults} says (a soak run). */
-    static OrderWorkload load(Faults faults) throws IOException, DefinitionException {
+    static OrderWorkload load(Faults faults) throws IOException {
         return new OrderWorkload(StateMachine.create("order", resource("order-workflow.asl.json")),
                 Json.parse(resource("order-input.json")), handlers(faults));
     }

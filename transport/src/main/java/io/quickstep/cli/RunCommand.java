@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws BadInputException, java.io.IOException {
         String text = Definitions.read(definition);
-        byte[] executionInput = CliInputs.input(input).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String executionInput = CliInputs.input(input);
         Mocks answers = mocks == null ? null : new Mocks(CliInputs.mocks(mocks));
         StateMachine machine = Definitions.create(definition, text);
         ExecutionOptions options = ExecutionOptions.defaults().clock(virtualTime ? Clock.virtual() : Clock.SYSTEM);

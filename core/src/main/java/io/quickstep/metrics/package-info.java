@@ -1,0 +1,7 @@
+/**
+ * What an engine has done: {@link io.quickstep.metrics.StateMachineMetrics} per state machine
+ * (executions by outcome, latency, transitions by state), {@link io.quickstep.metrics.EngineMetrics}
+ * over all of them, and {@link io.quickstep.metrics.EngineErrors}, the handler errors and engine
+ * faults counted by kind with the first of each kept.
+ */
+package io.quickstep.metrics;
