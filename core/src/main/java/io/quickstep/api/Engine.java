@@ -95,8 +95,21 @@ public final class Engine implements AutoCloseable {
      */
     public StartResult.Status start(StateMachine machine, JsonNode input, String name, TaskHandler tasks,
                                     ExecutionListener listener) {
+        return start(machine, input, name, null, tasks, listener);
+    }
+
+    /**
+     * The listener form for a caller that names the execution and makes its ARN itself, to answer
+     * with it (a network ingress; {@code ExecutionArn} makes Express ARNs): the ARN is the one
+     * {@code $$.Execution.Id} reads and {@link #stop} takes.
+     *
+     * @param name         the execution name, or null for a random one (then {@code executionArn} is null too)
+     * @param executionArn the execution's ARN, or null for the engine to make one when it is read
+     */
+    public StartResult.Status start(StateMachine machine, JsonNode input, String name, String executionArn,
+                                    TaskHandler tasks, ExecutionListener listener) {
         return StartResult.Status.of(shards.start(machine.compiled(), Objects.requireNonNull(input, "input"), name,
-                null, tasks, listener));
+                executionArn, tasks, listener));
     }
 
     /**
