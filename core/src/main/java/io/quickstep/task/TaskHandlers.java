@@ -10,14 +10,54 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Resolves a Task state's {@code Resource} to a registered handler. A handler registered under a
- * Lambda function name also answers that function's ARNs ({@code arn:aws:lambda:...:function:NAME},
- * with or without a version or alias) and {@code arn:aws:states:::lambda:invoke} calls whose
- * {@code FunctionName} names it. Registering while executions run is safe: each lookup sees the
- * registrations before or after a {@link #register}, never a mix.
+ * Resolves a Task state's {@code Resource} to a registered handler. Registering while executions
+ * run is safe: each lookup sees the registrations before or after a {@link #register}, never a mix.
+ *
+ * <p>A handler registered under a Lambda function's name ({@code "charge"}) is that function, and
+ * is called as AWS calls the function for each resource form:
+ * <ul>
+ *   <li>The function's ARN as Resource ({@code arn:aws:lambda:REGION:ACCOUNT:function:NAME}, with
+ *   or without a {@code :version} or {@code :alias}; a handler registered under
+ *   {@code NAME:QUALIFIER} answers for that qualifier before one under {@code NAME}): the handler
+ *   gets the state's effective input
+ *   ({@link TaskRequest#input()}: after InputPath and Parameters, or Arguments), and what it returns
+ *   is the task result as it is.
+ *   <li>{@code arn:aws:states:::lambda:invoke} (any partition) with {@code FunctionName} naming the
+ *   function (its name, {@code NAME:QUALIFIER}, {@code ACCOUNT:function:NAME} or the function's
+ *   ARN, qualified or not): the handler gets what Lambda gives the function, the {@code Payload}
+ *   parameter, not the whole parameters object. An absent or null Payload gives it {@code {}} (Lambda
+ *   passes {@code {}} when invoked with no payload; AWS's recorded {@code test_invoke} sends
+ *   {@code "Payload": null} to an identity function and gets {@code {}} back); a string Payload is
+ *   sent as the request body and Lambda parses it, so the handler gets the JSON value the string
+ *   holds ({@code "true"} gives {@code true}; text that is not JSON fails the task with
+ *   {@code Lambda.InvalidRequestContentException}, as Lambda refuses it). The task result is what
+ *   Step Functions gives the workflow:
+ *   <pre>{@code {"ExecutedVersion": "$LATEST", "Payload": <what the handler returned>,
+ *  "SdkHttpMetadata": {"AllHttpHeaders": {...}, "HttpHeaders": {...}, "HttpStatusCode": 200},
+ *  "SdkResponseMetadata": {"RequestId": "<uuid>"}, "StatusCode": 200}}</pre>
+ *   with the HTTP headers Lambda answers with (Content-Type, Content-Length, Date, Connection,
+ *   X-Amz-Executed-Version, x-amzn-RequestId, X-Amzn-Trace-Id, x-amzn-Remapped-Content-Length;
+ *   well-formed, made up where there is no real value). {@code ExecutedVersion} is the
+ *   {@code Qualifier} parameter, else the FunctionName's {@code :qualifier} suffix, else
+ *   {@code $LATEST} (for an alias AWS reports the version it points to; there are no published
+ *   versions here, so the alias itself is reported). A workflow reads the handler's result at
+ *   {@code $.Payload}, as on AWS. A handler registered under the resource string
+ *   {@code arn:aws:states:::lambda:invoke} itself answers for functions that have no handler of
+ *   their own, as the whole integration: it gets the effective parameters and its result is the
+ *   task result as it is (as the test tooling's mocks answer).
+ *   <li>{@code arn:aws:states:::lambda:invoke.waitForTaskToken} (refused in Express state machines,
+ *   so reached only by calling a TaskHandlers directly): the handler gets the Payload as above,
+ *   and its result, standing for what is sent with SendTaskSuccess, is the task result as it is.
+ * </ul>
+ * The adaptation keeps the handler's kind: {@link AsyncTaskHandler}s and {@link BlockingTaskHandler}s
+ * are called asynchronously or off the shard as when registered, and the adapter for a function is
+ * made once, on its first resolution. Any other resource (an activity ARN, another service's
+ * integration) is looked up as written, and its handler gets the effective input.
+ *
+ * <p>Whatever the resource, a handler's exception fails the task as {@link #failure} says: for a
+ * Lambda function (either form) with the cause Lambda reports a function's error with.
  */
 public final class TaskHandlers implements TaskHandler {
-    private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
     /** Replaced whole on every registration, with an empty cache of its own. */
     private volatile Registry registry = new Registry(Map.of());
 
@@ -45,20 +85,67 @@ public final class TaskHandlers implements TaskHandler {
         return resolve(request).invoke(request);
     }
 
-    /** The registered handler for the request's resource; fails the task when there is none. */
+    /**
+     * The registered handler for the request's resource (for {@code lambda:invoke}, the function's
+     * handler adapted as the class comment says); fails the task when there is none.
+     */
     @Override
     public TaskHandler resolve(TaskRequest request) {
         TaskHandler handler = registry.find(request);
         if (handler == null) {
-            throw new ExecutionFailure(StatesErrors.RUNTIME,
-                    "No task handler is registered for resource '" + request.resource() + "'");
+            String function = Registry.functionName(request);
+            throw new ExecutionFailure(StatesErrors.RUNTIME, "No task handler is registered for "
+                    + (function != null ? "function '" + function + "' (resource '" + request.resource() + "')"
+                            : "resource '" + request.resource() + "'"));
         }
         return handler;
     }
 
     /** A handler's name for messages: its class, or for a lambda the class it was written in. */
     public static String describe(TaskHandler handler) {
-        return handler instanceof BlockingTaskHandler.Blocking ? handler.toString() : UserCode.describe(handler);
+        return handler instanceof BlockingTaskHandler.Blocking || handler instanceof LambdaInvoke
+                ? handler.toString() : UserCode.describe(handler);
+    }
+
+    /**
+     * The failure a task gets when its handler throws {@code thrown}. An {@link ExecutionFailure}
+     * keeps its error and cause. Anything else (any {@link Throwable}) gives the exception's simple
+     * class name as the error (for an anonymous class, which has none, the name the JVM gives it),
+     * as Lambda reports a function's exception type; the cause is:
+     * <ul>
+     *   <li>for a Lambda function (a function ARN as Resource, or {@code lambda:invoke}), the JSON
+     *   the Lambda runtime writes for the error and Step Functions passes on as the cause:
+     *   {@code {"errorMessage": <message, or "">, "errorType": <the error>, "requestId": <uuid>,
+     *   "stackTrace": [<the handler's frames>]}} (compact for {@code lambda:invoke}, with spaces
+     *   for a function ARN, as AWS records them; recorded cases {@code test_task_lambda.*} and
+     *   {@code test_task_service_lambda.*} of the conformance corpus);
+     *   <li>for any other resource, the exception's message.
+     * </ul>
+     * A {@link TaskTimeoutException} is no failure of this kind: the engine waits for the state's
+     * time limit instead.
+     */
+    public static ExecutionFailure failure(TaskRequest request, Throwable thrown) {
+        if (thrown instanceof ExecutionFailure) {
+            return (ExecutionFailure) thrown;
+        }
+        String error = errorName(thrown);
+        String resource = request.resource();
+        if (LambdaInvoke.isInvoke(resource) || LambdaInvoke.isCallback(resource)) {
+            return new ExecutionFailure(error, LambdaInvoke.cause(error, thrown, true));
+        }
+        if (LambdaInvoke.isFunctionArn(resource)) {
+            return new ExecutionFailure(error, LambdaInvoke.cause(error, thrown, false));
+        }
+        return new ExecutionFailure(error, thrown.getMessage());
+    }
+
+    /**
+     * The error a handler's throwable gives its task: the class's simple name, as Lambda reports a
+     * function's exception; for an anonymous class, which has none, the name the JVM gives it.
+     */
+    static String errorName(Throwable error) {
+        String simple = error.getClass().getSimpleName();
+        return simple.isEmpty() ? error.getClass().getName() : simple;
     }
 
     /** The handlers of one moment and the resources already resolved against them. */
@@ -66,6 +153,10 @@ public final class TaskHandlers implements TaskHandler {
         final Map<String, TaskHandler> handlers;
         /** Resources already resolved to a handler, so an ARN is taken apart once, not per call. */
         final Map<String, TaskHandler> resolved = new ConcurrentHashMap<>();
+        /** lambda:invoke's FunctionNames already resolved, to the function's handler adapted. */
+        final Map<String, TaskHandler> invoked = new ConcurrentHashMap<>();
+        /** The same for lambda:invoke.waitForTaskToken. */
+        final Map<String, TaskHandler> callbacks = new ConcurrentHashMap<>();
 
         Registry(Map<String, TaskHandler> handlers) {
             this.handlers = handlers;
@@ -73,36 +164,64 @@ public final class TaskHandlers implements TaskHandler {
 
         TaskHandler find(TaskRequest request) {
             String resource = request.resource();
-            if (resource.startsWith(LAMBDA_INVOKE)) {
-                JsonNode name = request.input() == null ? null : request.input().get("FunctionName");
-                return name != null && name.isTextual() ? cached(name.asText()) : handlers.get(resource);
+            TaskHandler handler = resolved.get(resource); // never a lambda:invoke resource: one lookup, as before
+            if (handler != null) {
+                return handler;
+            }
+            boolean invoke = LambdaInvoke.isInvoke(resource);
+            if (invoke || LambdaInvoke.isCallback(resource)) {
+                String name = functionName(request);
+                handler = name == null ? null : invoked(name, invoke ? invoked : callbacks, !invoke);
+                return handler != null ? handler : handlers.get(resource);
             }
             return cached(resource);
         }
 
-        private TaskHandler cached(String nameOrArn) {
-            TaskHandler handler = resolved.get(nameOrArn);
-            if (handler == null) {
-                handler = handlers.get(nameOrArn);
-                if (handler == null) {
-                    handler = byFunction(nameOrArn);
+        /** The FunctionName parameter of a lambda:invoke request, or null. */
+        static String functionName(TaskRequest request) {
+            String resource = request.resource();
+            if (request.input() == null || !(LambdaInvoke.isInvoke(resource) || LambdaInvoke.isCallback(resource))) {
+                return null;
+            }
+            JsonNode name = request.input().get("FunctionName");
+            return name != null && name.isTextual() ? name.textValue() : null;
+        }
+
+        private TaskHandler invoked(String functionName, Map<String, TaskHandler> cache, boolean callback) {
+            TaskHandler adapter = cache.get(functionName);
+            if (adapter == null) {
+                TaskHandler function = byFunction(functionName, true);
+                if (function != null) {
+                    adapter = LambdaInvoke.of(function, functionName, callback);
+                    cache.put(functionName, adapter);
                 }
-                if (handler != null) {
-                    resolved.put(nameOrArn, handler);
-                }
+            }
+            return adapter;
+        }
+
+        /** Resolves a resource not resolved before, and keeps the answer. */
+        private TaskHandler cached(String resource) {
+            TaskHandler handler = byFunction(resource, false);
+            if (handler != null) {
+                resolved.put(resource, handler);
             }
             return handler;
         }
 
-        /** A function name, or the name inside a Lambda function ARN (version or alias suffix ignored). */
-        private TaskHandler byFunction(String nameOrArn) {
-            int at = nameOrArn.indexOf(":function:");
-            if (at < 0) {
-                return handlers.get(nameOrArn);
+        /**
+         * The handler registered under {@code nameOrArn} as written, else under the function it
+         * names: {@code NAME:QUALIFIER}, else {@code NAME}, of a function ARN (full or partial) or,
+         * for a lambda:invoke FunctionName, of a qualified name.
+         */
+        private TaskHandler byFunction(String nameOrArn, boolean functionName) {
+            TaskHandler handler = handlers.get(nameOrArn);
+            if (handler != null || !functionName && !nameOrArn.contains(":function:")) {
+                return handler;
             }
-            String rest = nameOrArn.substring(at + ":function:".length());
-            int colon = rest.indexOf(':');
-            return handlers.get(colon < 0 ? rest : rest.substring(0, colon));
+            String qualified = LambdaInvoke.qualifiedName(nameOrArn);
+            int colon = qualified.indexOf(':');
+            handler = handlers.get(qualified);
+            return handler != null || colon < 0 ? handler : handlers.get(qualified.substring(0, colon));
         }
     }
 }

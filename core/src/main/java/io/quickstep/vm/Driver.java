@@ -286,7 +286,7 @@ public abstract class Driver {
             // Counted, and the first of each kind, class and place logged: the task fails either way.
             errors.record(EngineErrors.Kind.HANDLER, "state '" + frame.taskRequest.stateName() + "', resource "
                     + frame.taskRequest.resource(), error);
-            Tasks.failed(frame, new ExecutionFailure(errorName(error), error.getMessage()));
+            Tasks.failed(frame, io.quickstep.task.TaskHandlers.failure(frame.taskRequest, error));
         }
     }
 
@@ -295,15 +295,6 @@ public abstract class Driver {
             frame.taskTimerId = scheduleTimer(frame.execution.clock.millis() + frame.taskTimeoutMillis, TASK_TIMEOUT,
                     frame, frame.taskAttempt);
         }
-    }
-
-    /**
-     * The error a handler's throwable gives its task: the class's simple name, as Lambda reports a
-     * function's exception; for an anonymous class, which has none, the name the JVM gives it.
-     */
-    static String errorName(Throwable error) {
-        String simple = error.getClass().getSimpleName();
-        return simple.isEmpty() ? error.getClass().getName() : simple;
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -153,7 +153,9 @@ class ExecuteLimitsTest {
         ExecutionResult result = machine(oneTask(0)).execute(empty(), ExecutionOptions.defaults().tasks(tasks));
         assertEquals(ExecutionStatus.FAILED, result.status());
         assertTrue(result.error().startsWith(ExecuteLimitsTest.class.getName() + "$"), result.error());
-        assertEquals("anonymous", result.cause());
+        // A function ARN resource: the cause is the JSON Lambda writes for a function's error.
+        assertEquals("anonymous", Json.parse(result.cause()).get("errorMessage").textValue());
+        assertEquals(result.error(), Json.parse(result.cause()).get("errorType").textValue());
     }
 
     @Test
@@ -165,7 +167,7 @@ class ExecuteLimitsTest {
         ExecutionResult result = machine(oneTask(0)).execute(empty(), ExecutionOptions.defaults().tasks(tasks));
         assertEquals(ExecutionStatus.FAILED, result.status());
         assertEquals("AssertionError", result.error());
-        assertEquals("handler bug", result.cause());
+        assertEquals("handler bug", Json.parse(result.cause()).get("errorMessage").textValue());
         assertEquals(before + 1, StateMachine.errors().count(EngineErrors.Kind.HANDLER), "counted");
         assertTrue(StateMachine.errors().distinct().stream().anyMatch(e -> e.stackTrace().contains("handler bug")
                 && e.where().equals("state 'T', resource " + LAMBDA + "work")), "kept with its stack trace");

@@ -67,7 +67,10 @@ class InterpreterTest {
         assertEquals(ExecutionStatus.SUCCEEDED, result.status());
         assertEquals(4, calls.get());
         assertEquals(List.of(2000L, 6000L, 10000L), clock.sleeps);
-        assertEquals(json("{'a':1,'error':{'Error':'IllegalStateException','Cause':'busy'}}"), result.output());
+        JsonNode error = result.output().get("error");
+        assertEquals("IllegalStateException", error.get("Error").textValue());
+        // A Lambda function's exception: the cause is the error JSON Lambda writes for it.
+        assertEquals("busy", Json.parse(error.get("Cause").textValue()).get("errorMessage").textValue());
     }
 
     @Test
