@@ -15,6 +15,7 @@ import io.quickstep.execution.ExecutionIds;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
+import io.quickstep.json.MalformedJsonException;
 import io.quickstep.metrics.EngineErrors;
 import io.quickstep.vm.DataLimit;
 import io.quickstep.vm.Execution;
@@ -87,7 +88,7 @@ public final class StateMachine {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // The validator parsed the same text, so this cannot happen; report it as it would.
             throw new DefinitionException(List.of(Diagnostic.error("INVALID_JSON_DESCRIPTION",
-                    e.getOriginalMessage(), null)));
+                    MalformedJsonException.of(e).getMessage(), null)));
         }
     }
 
@@ -143,7 +144,7 @@ public final class StateMachine {
         try {
             return Json.parse(inputJson);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidExecutionInputException("The execution input is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidExecutionInputException("The execution input is not valid JSON: " + MalformedJsonException.of(e).getMessage());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // a byte array cannot fail to be read
         }

@@ -1,7 +1,9 @@
 package io.quickstep.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,13 +44,70 @@ public final class Json {
         return name.replace("~", "~0").replace("/", "~1");
     }
 
-    /** Parses JSON text; throws {@link JsonProcessingException} with Jackson's location on bad input. */
+    /**
+     * Parses JSON text; throws {@link JsonProcessingException} with Jackson's location on bad input
+     * ({@link MalformedJsonException#of} says it in the text's terms). Text without a value gives a
+     * missing node.
+     */
     public static JsonNode parse(String text) throws JsonProcessingException {
-        return MAPPER.readTree(text);
+        try {
+            return MAPPER.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw located(e, () -> MAPPER.createParser(text));
+        }
     }
 
+    /** Parses JSON text in UTF-8 (or UTF-16 or UTF-32); see {@link #parse(String)}. */
     public static JsonNode parse(byte[] bytes) throws IOException {
-        return MAPPER.readTree(bytes);
+        try {
+            return MAPPER.readTree(bytes);
+        } catch (StreamConstraintsException e) {
+            throw located(e, () -> MAPPER.createParser(bytes));
+        }
+    }
+
+    /**
+     * Parses JSON text a person wrote (a file, a command-line argument) into one value: text with no
+     * value is refused too, and the exception says what is wrong and where, in the text's terms.
+     */
+    public static JsonNode read(String text) throws MalformedJsonException {
+        JsonNode value;
+        try {
+            value = parse(text);
+        } catch (JsonProcessingException e) {
+            throw MalformedJsonException.of(e);
+        }
+        if (value.isMissingNode()) {
+            throw MalformedJsonException.empty(text);
+        }
+        return value;
+    }
+
+    /** A way to read the same text again. */
+    private interface Reparse {
+        JsonParser parser() throws IOException;
+    }
+
+    /**
+     * Jackson reports a limit passed (nesting depth, a string's length) without saying where: read
+     * the text again, token by token, to the token that passes it.
+     */
+    private static StreamConstraintsException located(StreamConstraintsException e, Reparse again) {
+        if (e.getLocation() != null) {
+            return e;
+        }
+        try (JsonParser parser = again.parser()) {
+            try {
+                while (parser.nextToken() != null) {
+                    parser.getText(); // a string's length is checked when its text is made
+                }
+            } catch (StreamConstraintsException same) {
+                return new StreamConstraintsException(e.getOriginalMessage(), parser.currentTokenLocation());
+            }
+        } catch (IOException other) {
+            // The first reading met the limit before any other problem; this one cannot do otherwise.
+        }
+        return e;
     }
 
     /** Compact JSON text, as AWS writes values into outputs and error causes. */

@@ -8,6 +8,7 @@ import com.dashjoin.jsonata.Utils;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.json.Json;
+import io.quickstep.json.MalformedJsonException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -134,7 +135,7 @@ final class AwsFunctions {
         try {
             value = Json.parse(text);
         } catch (JsonProcessingException e) {
-            throw notJson(e.getOriginalMessage());
+            throw notJson(MalformedJsonException.of(e).getMessage());
         }
         if (value.isMissingNode()) {
             throw notJson("no value in \"" + text + "\"");

@@ -1,10 +1,12 @@
 package io.quickstep.testing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.json.Json;
+import io.quickstep.json.JsonFiles;
+import io.quickstep.json.MalformedJsonException;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -57,23 +59,17 @@ public final class CaseFiles {
         return new Loaded(cases, unreadable);
     }
 
-    /** Reads a JSON file; a malformed one throws with the file name, line and column. */
+    /** Reads a JSON file; a malformed one throws with the file name, what is wrong, line and column. */
     private static JsonNode read(Path file) throws IOException {
         try {
-            return Json.parse(Files.readAllBytes(file));
+            return Json.read(JsonFiles.text(file));
         } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "no such file");
-        } catch (JsonProcessingException e) {
-            throw new CaseFormatException(file + ": " + describe(e));
+            throw e; // not a case that fails: no case at all
+        } catch (FileSystemException e) {
+            throw new CaseFormatException(e.getMessage());
+        } catch (MalformedJsonException e) {
+            throw new CaseFormatException(file + ": " + e.getMessage());
         }
-    }
-
-    /** Jackson's complaint as {@code malformed JSON at line L, column C: what}, on one line. */
-    public static String describe(JsonProcessingException e) {
-        String what = e.getOriginalMessage().lines().findFirst().orElse("").trim();
-        return e.getLocation() == null ? "malformed JSON: " + what
-                : "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr() + ": " + what;
     }
 
     private static TestCase parse(Path file, JsonNode node) throws CaseFormatException {

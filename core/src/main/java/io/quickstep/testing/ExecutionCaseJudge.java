@@ -26,6 +26,10 @@ final class ExecutionCaseJudge {
             return "definition refused: " + e.getMessage();
         }
         Mocks mocks = new Mocks(testCase.mocks());
+        String misnamed = testCase.definition() == null ? null : mocks.misnamed(testCase.definition());
+        if (misnamed != null) {
+            return misnamed;
+        }
         ExecutionResult result = machine.execute(testCase.input(), ExecutionOptions.defaults()
                 .tasks(mocks).clock(clock).executionName(testCase.executionName()));
         // A list running out is a case error whatever the result; unused answers explain nothing

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A {@link TaskHandler} that answers Task states from recorded answers instead of calling their
@@ -16,12 +18,15 @@ import java.util.Map;
  * of that state's list. One instance serves one execution; Map iterations and Parallel branches
  * may call it from several threads.
  *
- * <p>An invocation with no answer left fails the task with error {@value #EXHAUSTED} and is
- * remembered: {@link #overrun()} reports it, {@link #unused()} the answers never asked for.
+ * <p>Before a run, {@link #misnamed} finds the entries that can never be used, naming no Task
+ * state of the definition. An invocation with no answer left fails the task with error
+ * {@value #EXHAUSTED} and is remembered: {@link #overrun()} reports it, {@link #unused()} the
+ * answers never asked for.
  */
 public final class Mocks implements TaskHandler {
     /** The error a Task state fails with when its list of answers has run out. */
     public static final String EXHAUSTED = "Quickstep.MocksExhausted";
+    private static final String TASK = "Task";
 
     private final Map<String, List<MockAnswer>> answers;
     private final Map<String, Integer> calls = new HashMap<>();
@@ -50,6 +55,27 @@ public final class Mocks implements TaskHandler {
             }
         }
         return list.get(call - 1).answer();
+    }
+
+    /**
+     * The entries that name no Task state of {@code definition} (at any depth: Parallel branches, Map
+     * item processors), each with the Task state it may have meant; null when every entry names one.
+     */
+    public String misnamed(JsonNode definition) {
+        Map<String, Set<String>> types = DefinitionTree.stateTypes(definition);
+        List<String> tasks = types.keySet().stream().filter(name -> types.get(name).contains(TASK)).toList();
+        List<String> problems = new ArrayList<>();
+        for (String state : new TreeSet<>(answers.keySet())) {
+            Set<String> typesOfState = types.get(state);
+            if (typesOfState == null) {
+                problems.add("mocks." + state + ": no state of the definition has this name"
+                        + Spelling.didYouMean(state, tasks));
+            } else if (!typesOfState.contains(TASK)) {
+                problems.add("mocks." + state + ": '" + state + "' is a " + String.join(" and a ", typesOfState)
+                        + " state; only Task states take answers");
+            }
+        }
+        return problems.isEmpty() ? null : String.join("; ", problems);
     }
 
     /** The first invocation that found no answer left, or null. */

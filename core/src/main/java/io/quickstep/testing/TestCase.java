@@ -112,27 +112,19 @@ public record TestCase(String id, Kind kind, String definitionText, JsonNode def
         return "case-" + sha256(id).substring(0, 24);
     }
 
-    private static boolean machineUsesJsonataOrVariables(JsonNode machine) {
-        if (isJsonata(machine)) {
-            return true;
-        }
-        for (JsonNode state : machine.path("States")) {
-            if (isJsonata(state) || hasVariableKey(state)) {
+    private static boolean machineUsesJsonataOrVariables(JsonNode definition) {
+        for (JsonNode machine : DefinitionTree.machines(definition)) {
+            if (isJsonata(machine)) {
                 return true;
             }
-            for (JsonNode rule : flatten(state.path("Choices"), state.path("Catch"))) {
-                if (hasVariableKey(rule)) {
+            for (JsonNode state : machine.path("States")) {
+                if (isJsonata(state) || hasVariableKey(state)) {
                     return true;
                 }
-            }
-            for (JsonNode branch : state.path("Branches")) {
-                if (machineUsesJsonataOrVariables(branch)) {
-                    return true;
-                }
-            }
-            for (JsonNode processor : flatten(state.path("Iterator"), state.path("ItemProcessor"))) {
-                if (processor.isObject() && machineUsesJsonataOrVariables(processor)) {
-                    return true;
+                for (JsonNode rule : flatten(state.path("Choices"), state.path("Catch"))) {
+                    if (hasVariableKey(rule)) {
+                        return true;
+                    }
                 }
             }
         }

@@ -122,6 +122,9 @@ class ReadmeExamplesTest {
         InvalidExecutionInputException badInput = assertThrows(InvalidExecutionInputException.class,
                 () -> machine.execute("{\"a\":", ExecutionOptions.defaults()));
         assertTrue(badInput.getMessage().startsWith("The execution input is not valid JSON"), badInput.getMessage());
+        assertTrue(badInput.getMessage().contains("line 1, column"), badInput.getMessage());
+        assertFalse(badInput.getMessage().contains("Source:") || badInput.getMessage().contains("`"),
+                badInput.getMessage());
     }
 
     @Test

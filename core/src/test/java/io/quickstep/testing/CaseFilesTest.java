@@ -46,12 +46,17 @@ class CaseFilesTest {
     void shouldNameTheFileAndPlaceOfAProblem() throws IOException {
         Path broken = write("broken.json", "{\n  \"id\": \"x\",,\n}");
         CaseFormatException malformed = assertThrows(CaseFormatException.class, () -> CaseFiles.load(List.of(dir)));
-        assertEquals(broken + ": malformed JSON at line 2, column 13: Unexpected character (',' (code 44)):"
-                + " was expecting double-quote to start field name", malformed.getMessage());
+        assertEquals(broken + ": malformed JSON at line 2, column 13: expected a member name in double quotes, found ','",
+                malformed.getMessage());
 
         Path notACase = write("case.json", "{\"expected\": {\"status\": \"SUCCEEDED\"}}");
         CaseFormatException format = assertThrows(CaseFormatException.class, () -> CaseFiles.load(List.of(notACase)));
         assertEquals(notACase + ": expected exactly one of definition (an object) and definition_text (a string)", format.getMessage());
+
+        Path notUtf8 = dir.resolve("latin1.json");
+        Files.write(notUtf8, new byte[] {'"', (byte) 0xE9, '"'});
+        CaseFormatException encoding = assertThrows(CaseFormatException.class, () -> CaseFiles.load(List.of(notUtf8)));
+        assertEquals(notUtf8 + ": not UTF-8 text", encoding.getMessage());
 
         Path missing = dir.resolve("missing.json");
         NoSuchFileException absent = assertThrows(NoSuchFileException.class, () -> CaseFiles.load(List.of(missing)));

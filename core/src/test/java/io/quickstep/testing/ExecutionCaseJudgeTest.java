@@ -1,6 +1,7 @@
 package io.quickstep.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.execution.Clock;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
@@ -56,5 +57,14 @@ class ExecutionCaseJudgeTest {
         assertEquals("$.cause: not JSON: \"x\"", ExecutionCaseJudge.diff(expected, failed("Exception", "x"), Set.of()));
         assertEquals("$.cause: expected {\"errorMessage\":\"x\",\"trace\":[]}, got null",
                 ExecutionCaseJudge.diff(expected, failed("Exception", null), Set.of()));
+    }
+
+    @Test
+    void shouldRefuseMocksNamingNoTaskStateBeforeRunning() throws Exception {
+        TestCase misnamed = TestCase.parse(json("{\"definition\": {\"StartAt\": \"BookHotel\", \"States\": {\"BookHotel\": "
+                + "{\"Type\": \"Task\", \"Resource\": \"arn:aws:lambda:us-east-1:123456789012:function:book\", \"End\": true}}},"
+                + " \"mocks\": {\"BookHotle\": [{\"return\": 1}]}, \"expected\": {\"status\": \"SUCCEEDED\"}}"), "misnamed");
+        assertEquals("mocks.BookHotle: no state of the definition has this name; did you mean 'BookHotel'?",
+                ExecutionCaseJudge.judge(misnamed, Clock.virtual()));
     }
 }

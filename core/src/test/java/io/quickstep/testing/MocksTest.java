@@ -85,4 +85,38 @@ class MocksTest {
             assertTrue(e.getMessage().startsWith("mocks"), e.getMessage());
         }
     }
+
+    /** Task states at three depths: the machine, a Parallel branch, a Map item processor (and an older Iterator). */
+    private static final String BOOKING = "{\"StartAt\": \"Route\", \"States\": {"
+            + "\"Route\": {\"Type\": \"Choice\", \"Choices\": [], \"Default\": \"Book\"},"
+            + "\"Book\": {\"Type\": \"Parallel\", \"Next\": \"Each\", \"Branches\": [{\"StartAt\": \"BookHotel\", "
+            + "\"States\": {\"BookHotel\": {\"Type\": \"Task\", \"Resource\": \"r\", \"End\": true}}}]},"
+            + "\"Each\": {\"Type\": \"Map\", \"Next\": \"Old\", \"ItemProcessor\": {\"StartAt\": \"Notify\", \"States\": "
+            + "{\"Notify\": {\"Type\": \"Task\", \"Resource\": \"r\", \"End\": true}}}},"
+            + "\"Old\": {\"Type\": \"Map\", \"End\": true, \"Iterator\": {\"StartAt\": \"Charge\", \"States\": "
+            + "{\"Charge\": {\"Type\": \"Task\", \"Resource\": \"r\", \"End\": true}}}}}}";
+
+    @Test
+    void shouldFindTaskStatesAtAnyDepth() throws Exception {
+        assertNull(mocks("{\"BookHotel\": [], \"Notify\": [], \"Charge\": []}").misnamed(Json.parse(BOOKING)));
+    }
+
+    @Test
+    void shouldNameEntriesThatNameNoTaskStateWithTheNearestOne() throws Exception {
+        Mocks misnamed = mocks("{\"BookHotle\": [], \"Route\": [], \"Unrelated\": [], \"charge\": [], \"Notify\": []}");
+        assertEquals("mocks.BookHotle: no state of the definition has this name; did you mean 'BookHotel'?; "
+                        + "mocks.Route: 'Route' is a Choice state; only Task states take answers; "
+                        + "mocks.Unrelated: no state of the definition has this name; "
+                        + "mocks.charge: no state of the definition has this name; did you mean 'Charge'?",
+                misnamed.misnamed(Json.parse(BOOKING)));
+    }
+
+    @Test
+    void shouldSuggestOnlyNearMisses() {
+        assertEquals(1, Spelling.distance("BookHotle", "BookHotel"));
+        assertEquals(3, Spelling.distance("kitten", "sitting"));
+        assertEquals("; did you mean 'Charge'?", Spelling.didYouMean("Chrage", java.util.List.of("Reserve", "Charge")));
+        assertEquals("", Spelling.didYouMean("Pay", java.util.List.of("Charge", "Reserve")));
+        assertEquals("", Spelling.didYouMean("B", java.util.List.of("A")));
+    }
 }

@@ -1,19 +1,15 @@
 package io.quickstep.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.json.Json;
-import io.quickstep.testing.CaseFiles;
+import io.quickstep.json.JsonFiles;
+import io.quickstep.json.MalformedJsonException;
 import io.quickstep.testing.CaseFormatException;
 import io.quickstep.testing.MockAnswer;
+import io.quickstep.testing.Mocks;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Reads the files and JSON arguments of the commands, turning every problem into a one-line
@@ -24,30 +20,20 @@ final class CliInputs {
     }
 
     static String readText(Path file) throws BadInputException {
-        if (Files.isDirectory(file)) {
-            throw new BadInputException(file + ": is a folder, expected a file");
-        }
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+            return JsonFiles.text(file);
+        } catch (FileSystemException e) {
+            throw new BadInputException(e.getMessage());
         }
     }
 
     /** Parses JSON text; {@code source} names it in the error (a file name or an option). */
     static JsonNode parseJson(String text, String source) throws BadInputException {
-        JsonNode value;
         try {
-            value = Json.parse(text);
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(source + ": " + CaseFiles.describe(e));
+            return Json.read(text);
+        } catch (MalformedJsonException e) {
+            throw new BadInputException(source + ": " + e.getMessage());
         }
-        if (value.isMissingNode()) {
-            throw new BadInputException(source + ": empty, expected JSON");
-        }
-        return value;
     }
 
     /** A file that must hold JSON. */
@@ -70,12 +56,21 @@ final class CliInputs {
         return text;
     }
 
-    /** A mocks file: a JSON object in the corpus {@code mocks} format, keyed by Task state name. */
-    static Map<String, List<MockAnswer>> mocks(Path file) throws BadInputException {
+    /**
+     * A mocks file: a JSON object in the corpus {@code mocks} format, keyed by the names of Task
+     * states of {@code definition}.
+     */
+    static Mocks mocks(Path file, JsonNode definition) throws BadInputException {
+        Mocks mocks;
         try {
-            return MockAnswer.parseAll(readJson(file));
+            mocks = new Mocks(MockAnswer.parseAll(readJson(file)));
         } catch (CaseFormatException e) {
             throw new BadInputException(file + ": " + e.getMessage());
         }
+        String misnamed = mocks.misnamed(definition);
+        if (misnamed != null) {
+            throw new BadInputException(file + ": " + misnamed);
+        }
+        return mocks;
     }
 }

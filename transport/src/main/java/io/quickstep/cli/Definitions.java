@@ -14,13 +14,6 @@ final class Definitions {
     private Definitions() {
     }
 
-    /** The text of a definition file, checked to be JSON. */
-    static String read(Path file) throws BadInputException {
-        String text = CliInputs.readText(file);
-        CliInputs.parseJson(text, file.toString());
-        return text;
-    }
-
     /** The machine for the definition read from {@code file}; an invalid definition is bad input. */
     static StateMachine create(Path file, String text) throws BadInputException {
         try {

@@ -1,5 +1,6 @@
 package io.quickstep.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.api.ExecutionOptions;
 import io.quickstep.api.StateMachine;
 import io.quickstep.execution.Clock;
@@ -18,7 +19,9 @@ import java.util.concurrent.Callable;
 /** {@code quickstep run}: one execution, its result printed as JSON. */
 @Command(name = "run",
         mixinStandardHelpOptions = true, versionProvider = QuickstepCli.Version.class, description = {"Runs one execution and prints its result as JSON.",
-        "Exits 0 when it succeeded, 1 when it failed or timed out."})
+        "Exits 0 when it succeeded, 1 when it failed, timed out or was aborted, 2 when it could not run as "
+                + "asked: a missing file, malformed JSON, an invalid definition, mocks that name no Task state "
+                + "of it or that the execution did not use up."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,7 +36,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--mocks", paramLabel = "FILE",
             description = "Answers for Task states: a JSON object keyed by state name, each a list of "
                     + "{\"return\": V}, {\"throw\": {\"error\": E, \"cause\": C}} or {\"timeout\": true}, "
-                    + "used in order. Without it a Task state has no handler and fails.")
+                    + "used in order. Every name must be a Task state of the definition, and every answer "
+                    + "must be used. Without it a Task state has no handler and fails.")
     Path mocks;
 
     @Option(names = "--virtual-time",
@@ -42,10 +46,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BadInputException, java.io.IOException {
-        String text = Definitions.read(definition);
+        String text = CliInputs.readText(definition);
+        JsonNode tree = CliInputs.parseJson(text, definition.toString());
         String executionInput = CliInputs.input(input);
-        Mocks answers = mocks == null ? null : new Mocks(CliInputs.mocks(mocks));
         StateMachine machine = Definitions.create(definition, text);
+        Mocks answers = mocks == null ? null : CliInputs.mocks(mocks, tree);
         ExecutionOptions options = ExecutionOptions.defaults().clock(virtualTime ? Clock.virtual() : Clock.SYSTEM);
         if (answers != null) {
             options.tasks(answers);
@@ -53,8 +58,12 @@ final class RunCommand implements Callable<Integer> {
         ExecutionResult result = machine.execute(executionInput, options);
         String printed = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result.toJson());
         spec.commandLine().getOut().println(printed);
-        if (answers != null && answers.overrun() != null) {
-            spec.commandLine().getErr().println("quickstep: warning: " + answers.overrun());
+        // As quickstep test judges a case: answers that ran out or were left over mean the mocks
+        // file does not describe this execution.
+        String problem = answers == null ? null : answers.problem();
+        if (problem != null) {
+            spec.commandLine().getErr().println("quickstep: " + mocks + ": " + problem);
+            return QuickstepCli.EXIT_BAD_INPUT;
         }
         return result.succeeded() ? 0 : 1;
     }

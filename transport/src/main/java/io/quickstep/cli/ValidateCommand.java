@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
 @Command(name = "validate",
         mixinStandardHelpOptions = true, versionProvider = QuickstepCli.Version.class, description = {
         "Checks a definition as AWS's ValidateStateMachineDefinition does.",
-        "Prints each diagnostic as 'SEVERITY CODE at /location: message', then OK when there is "
-                + "no ERROR. Exits 1 on any ERROR.",
+        "Prints each diagnostic as 'SEVERITY CODE at /json/pointer: message' (text that is not JSON: "
+                + "INVALID_JSON_DESCRIPTION with its line and column), then OK when there is no ERROR. "
+                + "Exits 1 on any ERROR, 2 when the file cannot be read.",
         "With --disassemble, a valid definition's compiled program follows OK."})
 final class ValidateCommand implements Callable<Integer> {
     /** The state machine types AWS validates for. */
@@ -42,11 +43,11 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BadInputException {
-        String text = Definitions.read(definition);
+        String text = CliInputs.readText(definition);
         List<Diagnostic> diagnostics = StateMachine.validate(text, type.name());
         PrintWriter out = spec.commandLine().getOut();
         for (Diagnostic d : diagnostics) {
-            out.println(d.severity() + " " + d.code() + (d.location() == null ? "" : " at " + d.location()) + ": "
+            out.println(d.severity() + " " + d.code() + (isPointer(d.location()) ? " at " + d.location() : "") + ": "
                     + (d.message() == null ? "" : d.message().strip().replaceAll("\\s+", " ")));
         }
         boolean invalid = diagnostics.stream().anyMatch(Diagnostic::isError);
@@ -57,6 +58,14 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return invalid ? 1 : 0;
+    }
+
+    /**
+     * Whether a diagnostic's location is a JSON Pointer into the definition. Text that is not JSON is
+     * located as AWS locates it, in its parser's words; the message says the line and column.
+     */
+    private static boolean isPointer(String location) {
+        return location != null && (location.isEmpty() || location.startsWith("/"));
     }
 
     /** The definition compiled as validated for {@link #type}, which found no error. */

@@ -2,14 +2,20 @@ package io.quickstep.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.json.Json;
+import io.quickstep.json.BadJsonTexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,8 +58,8 @@ class QuickstepCliTest {
         Path definition = write("broken.asl.json", "{\n  \"StartAt\": \"A\",\n  oops\n}");
         Outcome outcome = quickstep("run", definition.toString());
         assertEquals(QuickstepCli.EXIT_BAD_INPUT, outcome.exit());
-        assertTrue(outcome.err().startsWith("quickstep: " + definition + ": malformed JSON at line 3, column 3: Unexpected character ('o'"),
-                outcome.err());
+        assertEquals("quickstep: " + definition + ": malformed JSON at line 3, column 3: expected a member name in "
+                + "double quotes, found 'o'\n", outcome.err());
         assertEquals(1, outcome.err().lines().count());
     }
 
@@ -71,7 +77,8 @@ class QuickstepCliTest {
 
         Path missing = dir.resolve("nothing.json");
         assertBadInput(quickstep("run", definition.toString(), "--input", "@" + missing), "quickstep: " + missing + ": no such file");
-        assertBadInput(quickstep("run", definition.toString(), "--input", ""), "quickstep: --input: empty, expected JSON");
+        assertBadInput(quickstep("run", definition.toString(), "--input", ""),
+                "quickstep: --input: malformed JSON at line 1, column 1: no JSON value, the text is empty");
     }
 
     @Test
@@ -321,5 +328,128 @@ class QuickstepCliTest {
     void shouldNameMachinesAfterTheirFiles() {
         assertEquals("order", Definitions.machineName(Path.of("examples", "order", "order.asl.json")));
         assertEquals("my_flow_v2", Definitions.machineName(Path.of("my flow.v2.json")));
+    }
+
+    /** Every bad text of the JSON table, through every command that reads JSON a user wrote. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.quickstep.json.BadJsonTexts#badTexts")
+    void shouldSayWhatIsWrongWithJsonAndWhereInEveryCommand(String what, String text, String expected) throws IOException {
+        Path definition = ORDER.resolve("order.asl.json");
+        Outcome input = quickstep("run", definition.toString(), "--input", text);
+        assertBadInput(input, "quickstep: --input: " + expected);
+        BadJsonTexts.assertNoInternals(input.err());
+
+        Path file = write("bad.json", text);
+        Outcome mocks = quickstep("run", definition.toString(), "--mocks", file.toString());
+        assertBadInput(mocks, "quickstep: " + file + ": " + expected);
+        assertBadInput(quickstep("run", file.toString()), "quickstep: " + file + ": " + expected);
+
+        Outcome tested = quickstep("test", file.toString());
+        assertEquals(1, tested.exit(), tested.toString());
+        assertEquals("FAIL " + file + ": " + expected + "\n0 passed, 1 failed\n", tested.out());
+
+        Outcome validated = quickstep("validate", file.toString());
+        assertEquals(1, validated.exit(), validated.toString());
+        BadJsonTexts.assertNoInternals(validated.out());
+        if (!text.isBlank()) { // AWS calls a blank definition one that is not an object
+            assertEquals("ERROR INVALID_JSON_DESCRIPTION: " + expected + "\n", validated.out());
+        }
+    }
+
+    @Test
+    void shouldValidateATruncatedDefinitionAsAwsDoesAndExitOne() throws IOException {
+        String order = Files.readString(ORDER.resolve("order.asl.json"));
+        Path truncated = write("truncated.asl.json", order.substring(0, order.indexOf("    \"Route\": {")));
+        Outcome outcome = quickstep("validate", truncated.toString());
+        assertEquals(1, outcome.exit(), outcome.toString());
+        assertEquals("ERROR INVALID_JSON_DESCRIPTION: malformed JSON at line 15, column 1: unexpected end of input "
+                + "(the object opened at line 4, column 13 is not closed)\n", outcome.out());
+        assertEquals("", outcome.err());
+    }
+
+    @Test
+    void shouldFollowOneExitCodeConventionInEveryCommand() throws IOException {
+        String order = ORDER.resolve("order.asl.json").toString();
+        String input = "@" + ORDER.resolve("order-input.json");
+        String mocks = ORDER.resolve("order.mocks.json").toString();
+        String malformed = write("truncated.asl.json", "{\"StartAt\": \"A\", \"States\": {").toString();
+        String invalid = write("invalid.asl.json", "{\"StartAt\": \"Nowhere\", \"States\": {\"A\": {\"Type\": \"Pass\", "
+                + "\"End\": true}}}").toString();
+        String misnamed = write("misnamed.mocks.json", "{\"Chrage\": [], \"Reserve\": []}").toString();
+        String missing = dir.resolve("missing.json").toString();
+        Path cases = Files.createDirectories(dir.resolve("cases"));
+        Files.writeString(cases.resolve("wrong.json"), "{\"definition\": {\"StartAt\": \"P\", \"States\": {\"P\": "
+                + "{\"Type\": \"Pass\", \"End\": true}}}, \"input\": {\"a\": 1}, \"expected\": {\"status\": \"FAILED\"}}");
+
+        assertExit(0, "run", order, "--input", input, "--mocks", mocks);
+        assertExit(1, "run", order, "--input", input, "--virtual-time");     // no mocks: the Charge task has no handler
+        assertExit(2, "run", malformed);
+        assertExit(2, "run", invalid);
+        assertExit(2, "run", missing);
+        assertExit(2, "run", order, "--input", "{\"amount\": NaN}");
+        assertExit(2, "run", order, "--input", input, "--mocks", missing);
+        assertExit(2, "run", order, "--input", input, "--mocks", misnamed);
+        assertExit(2, "run", order, "--no-such-option");
+        assertExit(0, "validate", order);
+        assertExit(1, "validate", invalid);
+        assertExit(1, "validate", malformed);
+        assertExit(2, "validate", missing);
+        assertExit(2, "validate", dir.toString());
+        assertExit(2, "validate", order, "--type", "SOMETIMES");
+        assertExit(0, "test", Path.of("..", "examples").toString());
+        assertExit(1, "test", cases.toString());
+        assertExit(1, "test", malformed);                                     // a case file that cannot be read
+        assertExit(2, "test", missing);
+        assertExit(2, "test", ORDER.toString(), "--only", "no-such-case");
+        assertExit(2, "test", ORDER.toString(), "--jobs", "0");
+        assertExit(0, "help", "run");
+        assertExit(0, "--version");
+        assertExit(2, "no-such-command");
+    }
+
+    private static void assertExit(int expected, String... args) {
+        Outcome outcome = quickstep(args);
+        assertEquals(expected, outcome.exit(), () -> String.join(" ", args) + " -> " + outcome);
+    }
+
+    @Test
+    void shouldRefuseMocksNamingNoTaskStateBeforeRunning() throws IOException {
+        Path definition = ORDER.resolve("order.asl.json");
+        Path typo = write("typo.mocks.json", "{\"Chrage\": [{\"return\": {}}], \"Reserve\": [{\"return\": {}}]}");
+        assertBadInput(quickstep("run", definition.toString(), "--input", "@" + ORDER.resolve("order-input.json"),
+                "--mocks", typo.toString()), "quickstep: " + typo + ": mocks.Chrage: no state of the definition has this "
+                + "name; did you mean 'Charge'?");
+        Path choice = write("choice.mocks.json", "{\"Route\": [], \"Charge\": [{\"return\": {}}], \"Reserve\": [{\"return\": {}}]}");
+        assertBadInput(quickstep("run", definition.toString(), "--input", "@" + ORDER.resolve("order-input.json"),
+                "--mocks", choice.toString()), "quickstep: " + choice + ": mocks.Route: 'Route' is a Choice state; only "
+                + "Task states take answers");
+    }
+
+    @Test
+    void shouldRefuseMocksTheExecutionLeftUnusedAfterPrintingItsResult() throws Exception {
+        Path extra = write("extra.mocks.json", "{\"Charge\": [{\"return\": {\"chargeId\": \"c\"}}], "
+                + "\"Reserve\": [{\"return\": {}}, {\"return\": {}}]}");
+        Outcome outcome = quickstep("run", ORDER.resolve("order.asl.json").toString(), "--input",
+                "@" + ORDER.resolve("order-input.json"), "--mocks", extra.toString());
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, outcome.exit(), outcome.toString());
+        assertEquals("SUCCEEDED", Json.parse(outcome.out()).path("status").asText(), outcome.out());
+        assertEquals("quickstep: " + extra + ": mocks: answers left unused: 'Reserve' used 1 of 2\n", outcome.err());
+    }
+
+    @Test
+    void shouldRunEveryExampleWithItsInputAndMocks() throws IOException {
+        try (Stream<Path> definitions = Files.list(Path.of("..", "examples"))) {
+            for (Path folder : definitions.filter(Files::isDirectory).toList()) {
+                String name = folder.getFileName().toString();
+                List<String> args = new ArrayList<>(List.of("run", folder.resolve(name + ".asl.json").toString(),
+                        "--input", "@" + folder.resolve(name + "-input.json"), "--virtual-time"));
+                if (Files.exists(folder.resolve(name + ".mocks.json"))) {
+                    args.addAll(List.of("--mocks", folder.resolve(name + ".mocks.json").toString()));
+                }
+                Outcome outcome = quickstep(args.toArray(String[]::new));
+                assertEquals(0, outcome.exit(), args + " -> " + outcome);
+                assertEquals("", outcome.err(), args.toString());
+            }
+        }
     }
 }

@@ -4,15 +4,18 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quickstep.asl.Diagnostic;
+import io.quickstep.json.MalformedJsonException;
 
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * AWS's answer to definition text that is not JSON: code INVALID_JSON_DESCRIPTION with its JSON
- * parser's message, located by the parser's position in the form of the (older) Jackson AWS runs:
- * {@code [Source: (String)"text"; line: 1, column: 4]}, the text cut after 500 characters.
+ * AWS's answer to definition text that is not JSON: code INVALID_JSON_DESCRIPTION, located by the
+ * parser's position in the form of the (older) Jackson AWS runs:
+ * {@code [Source: (String)"text"; line: 1, column: 4]}, the text cut after 500 characters. The
+ * message, where AWS quotes its parser, says what is wrong in the text's terms
+ * ({@link MalformedJsonException}): {@code malformed JSON at line 1, column 1: 'not' is not a JSON value}.
  */
 final class JsonErrors {
     private static final int SNIPPET = 500;
@@ -22,9 +25,9 @@ final class JsonErrors {
     }
 
     static Diagnostic describe(JsonProcessingException e, String text) {
-        String message = Objects.toString(e.getOriginalMessage(), "");
-        String location = "[Source: (String)\"" + snippet(text) + "; " + position(e, message) + "]";
-        return Diagnostic.error(Messages.INVALID_JSON, message + "\n at " + location, location);
+        String location = "[Source: (String)\"" + snippet(text) + "; "
+                + position(e, Objects.toString(e.getOriginalMessage(), "")) + "]";
+        return Diagnostic.error(Messages.INVALID_JSON, MalformedJsonException.of(e).getMessage(), location);
     }
 
     /**

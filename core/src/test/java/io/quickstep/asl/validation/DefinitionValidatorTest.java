@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.asl.Diagnostic;
 import io.quickstep.json.Json;
+import io.quickstep.json.BadJsonTexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,8 +45,20 @@ class DefinitionValidatorTest {
         Diagnostic d = only(standard("not a definition"));
         assertEquals("INVALID_JSON_DESCRIPTION", d.code());
         assertEquals("[Source: (String)\"not a definition\"; line: 1, column: 4]", d.location());
-        assertTrue(d.message().startsWith("Unrecognized token 'not'"), d.message());
-        assertTrue(d.message().endsWith("\n at " + d.location()), d.message());
+        assertEquals("malformed JSON at line 1, column 1: 'not' is not a JSON value (strings are written in double quotes)",
+                d.message());
+    }
+
+    @Test
+    void textThatIsNotJsonIsDescribedInTheTextsTermsWithLineAndColumn() {
+        Diagnostic truncated = only(standard("{\n  \"StartAt\": \"A\",\n  \"States\": {"));
+        assertEquals("INVALID_JSON_DESCRIPTION", truncated.code());
+        assertEquals("malformed JSON at line 3, column 14: unexpected end of input (the object opened at line 3, "
+                + "column 13 is not closed)", truncated.message());
+        BadJsonTexts.assertNoInternals(truncated.message());
+        Diagnostic nan = only(standard("{\"StartAt\": NaN}"));
+        assertEquals("malformed JSON at line 1, column 13: 'NaN' is not a JSON number", nan.message());
+        BadJsonTexts.assertNoInternals(nan.message());
     }
 
     @Test
@@ -66,7 +79,10 @@ class DefinitionValidatorTest {
     @Test
     void deeplyNestedTextIsADiagnostic() {
         String text = "{\"StartAt\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
-        assertEquals("INVALID_JSON_DESCRIPTION", only(standard(text)).code());
+        Diagnostic d = only(standard(text));
+        assertEquals("INVALID_JSON_DESCRIPTION", d.code());
+        assertEquals("JSON nested deeper than 512 levels at line 1, column 524", d.message());
+        assertTrue(d.location().endsWith("; line: 1, column: 524]"), d.location());
     }
 
     @Test
