@@ -1,6 +1,7 @@
 package io.quickstep.metrics;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
@@ -19,6 +20,11 @@ public final class EngineMetrics {
         this.machines = machines;
         this.errors = errors;
         this.stalls = stalls;
+    }
+
+    /** The metrics of each state machine the engine has run, as a live view (for exporters). */
+    public Collection<StateMachineMetrics> machines() {
+        return Collections.unmodifiableCollection(machines);
     }
 
     public long started() {

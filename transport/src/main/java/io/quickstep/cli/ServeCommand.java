@@ -1,0 +1,168 @@
+package io.quickstep.cli;
+
+import io.quickstep.api.Engine;
+import io.quickstep.http.Exposure;
+import io.quickstep.http.HttpIngress;
+import io.quickstep.http.IngressMetrics;
+import io.quickstep.http.IngressSettings;
+import io.quickstep.service.AwsException;
+import io.quickstep.service.StepFunctionsService;
+import io.quickstep.task.TaskHandler;
+import io.quickstep.task.TaskHandlers;
+import io.quickstep.testing.MockAnswer;
+import io.quickstep.testing.Mocks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+/** {@code quickstep serve}: the AWS Step Functions API over HTTP, on an engine of this process. */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true, versionProvider = QuickstepCli.Version.class, description = {
+        "Serves the AWS Step Functions API (JSON 1.0 over HTTP/1.1) so that the AWS SDKs and the AWS CLI work "
+                + "with an endpoint override, plus GET /health and GET /metrics (Prometheus).",
+        "Runs until SIGTERM or SIGINT: then it stops accepting connections, lets executions in flight finish "
+                + "within the engine's shutdown timeout, and exits 0. The I/O transport is native epoll where "
+                + "available, else NIO (-Dquickstep.http.transport=io_uring|epoll|nio chooses)."})
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8083", description = "Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = IngressSettings.DEFAULT_HOST,
+            description = "The address to listen on (default: ${DEFAULT-VALUE}); any other than loopback needs "
+                    + "--auth sigv4 or --insecure.")
+    String bind;
+
+    @Option(names = "--definitions", paramLabel = "DIR",
+            description = "Creates every *.asl.json under DIR (at any depth) as an EXPRESS state machine named after "
+                    + "its file; NAME.mocks.json beside NAME.asl.json answers that machine's Task states.")
+    Path definitions;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keeps state machines, versions, aliases, tags and activities here across restarts "
+                    + "(default: in memory). Executions are in memory only.")
+    Path dataDir;
+
+    @Option(names = "--shards", paramLabel = "N", description = "Engine shard threads (default: one per processor).")
+    Integer shards;
+
+    @Option(names = "--event-loops", paramLabel = "N",
+            description = "HTTP event-loop threads (default: half the processors, at least one).")
+    Integer eventLoops;
+
+    @Option(names = "--mocks", paramLabel = "FILE",
+            description = "Answers the Task states of every state machine without mocks of its own, from a mocks "
+                    + "file as quickstep run reads it (fresh for each execution).")
+    Path mocks;
+
+    @Option(names = "--handlers", paramLabel = "DIR",
+            description = "Loads task handlers from the jars in DIR (ServiceLoader of io.quickstep.task.TaskHandlerProvider).")
+    Path handlers;
+
+    @Option(names = "--auth", paramLabel = "sigv4", description = "Verify AWS Signature Version 4 (not supported yet).")
+    String auth;
+
+    @Option(names = "--credentials", paramLabel = "FILE", description = "The credentials --auth sigv4 checks against.")
+    Path credentials;
+
+    @Option(names = "--insecure", description = "Allow a non-loopback --bind without authentication.")
+    boolean insecure;
+
+    @Override
+    public Integer call() throws BadInputException {
+        if (auth != null && !auth.equals("sigv4")) {
+            throw new ParameterException(spec.commandLine(), "--auth takes sigv4, was " + auth);
+        }
+        try {
+            Exposure.check(bind, auth != null, insecure);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        TaskHandlers tasks = new TaskHandlers();
+        if (handlers != null) {
+            HandlerJars.register(handlers, tasks);
+        }
+        List<ServedDefinitions.Served> served = definitions == null ? List.of() : ServedDefinitions.read(definitions);
+        Map<String, List<MockAnswer>> shared = mocks == null ? null : ServedDefinitions.answers(mocks, null);
+
+        Engine.Context context = new Engine.Context();
+        if (shards != null) {
+            context.shards(shards);
+        }
+        Engine engine = Engine.launch(context.tasks(tasks));
+        StepFunctionsService service = new StepFunctionsService(engine, new StepFunctionsService.Settings()
+                .tasks(tasks).dataDirectory(dataDir).tasksByStateMachine(mocksByMachine(served, shared)));
+        HttpIngress ingress = null;
+        try {
+            for (ServedDefinitions.Served definition : served) {
+                create(service, definition);
+            }
+            IngressSettings settings = IngressSettings.defaults().address(bind, port);
+            ingress = HttpIngress.start(eventLoops == null ? settings : settings.eventLoops(eventLoops), service,
+                    new IngressMetrics(() -> engine.metrics().machines()));
+            spec.commandLine().getOut().printf("quickstep: serving the Step Functions API on http://%s:%d (%s); "
+                            + "state machines: %s%n", ingress.address().getHostString(), ingress.address().getPort(),
+                    ingress.transport(), served.isEmpty() ? "none yet" : served.stream()
+                            .map(ServedDefinitions.Served::name).collect(Collectors.joining(", ")));
+            spec.commandLine().getOut().flush();
+            awaitStopSignal();
+            ingress.stopAccepting();
+        } catch (IllegalStateException e) {
+            throw new BadInputException(e.getMessage());
+        } finally {
+            engine.close(); // executions in flight finish (their answers are written) within the shutdown timeout
+            service.close();
+            if (ingress != null) {
+                ingress.close();
+            }
+        }
+        return 0;
+    }
+
+    /** A machine's own mocks, else the --mocks file's, each fresh for one execution; null: the handlers serve. */
+    private static java.util.function.Function<String, TaskHandler> mocksByMachine(
+            List<ServedDefinitions.Served> served, Map<String, List<MockAnswer>> shared) {
+        Map<String, ServedDefinitions.Served> byName = new HashMap<>();
+        served.forEach(definition -> byName.put(definition.name(), definition));
+        return name -> {
+            ServedDefinitions.Served definition = byName.get(name);
+            Mocks own = definition == null ? null : definition.freshMocks();
+            return own != null ? own : shared == null ? null : new Mocks(shared);
+        };
+    }
+
+    private static void create(StepFunctionsService service, ServedDefinitions.Served definition)
+            throws BadInputException {
+        try {
+            service.createStateMachine(definition.name(), definition.text(), StepFunctionsService.EXPRESS);
+        } catch (AwsException e) {
+            throw new BadInputException(definition.file() + ": " + e.type() + ": " + e.getMessage());
+        }
+    }
+
+    /** Waits for SIGTERM or SIGINT, handled here so that the command ends as it chooses (exit 0). */
+    private static void awaitStopSignal() {
+        CountDownLatch stop = new CountDownLatch(1);
+        for (String name : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(name), signal -> stop.countDown());
+        }
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

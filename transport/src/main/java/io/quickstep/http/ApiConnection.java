@@ -1,0 +1,261 @@
+package io.quickstep.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpContentException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AsciiString;
+import io.netty.util.ReferenceCountUtil;
+import io.quickstep.json.Json;
+import io.quickstep.json.MalformedJsonException;
+import io.quickstep.service.AwsException;
+import io.quickstep.service.StepFunctionsApi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One connection's requests, the last handler of its pipeline: routes each whole request (the
+ * Step Functions API, health, metrics), and writes the answers in the order the requests came
+ * (HTTP/1.1 pipelining), each as soon as it and every earlier one are ready.
+ *
+ * <p>Requests read and not yet answered are bounded ({@link IngressSettings#maxInFlightPerConnection});
+ * at the bound, or while the socket's outbound buffer is full (a client that does not read its
+ * answers), the connection is not read. The {@link io.netty.handler.flow.FlowControlHandler} before
+ * this one holds requests already decoded from the last read, so the bound is exact.
+ *
+ * <p>Everything here runs on the connection's event loop and never blocks: an operation answers
+ * through a {@link CompletionStage} completed on any thread, and its answer is encoded and written
+ * back on the event loop ({@link PendingAnswer}).
+ */
+final class ApiConnection extends ChannelInboundHandlerAdapter {
+    private static final AsciiString TARGET = AsciiString.cached("X-Amz-Target");
+    private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+
+    private final StepFunctionsApi api;
+    private final IngressMetrics metrics;
+    private final IngressSettings settings;
+    /** Ring of answer slots, indexed by request number modulo its length (a power of two). */
+    private final PendingAnswer[] slots;
+    private final int mask;
+    private ChannelHandlerContext ctx;
+    /** Requests read, and answers written: their difference is the requests in flight. */
+    private long received;
+    private long written;
+    /** A request asked for the connection to close after its answer (or could not be read): read no more. */
+    private boolean closing;
+
+    ApiConnection(StepFunctionsApi api, IngressMetrics metrics, IngressSettings settings) {
+        this.api = api;
+        this.metrics = metrics;
+        this.settings = settings;
+        this.slots = new PendingAnswer[Integer.highestOneBit(Math.max(1, settings.maxInFlightPerConnection() * 2 - 1))];
+        this.mask = slots.length - 1;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    ByteBufAllocator alloc() {
+        return ctx.alloc();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        try {
+            if (!closing) {
+                route(request);
+            }
+        } finally {
+            request.release();
+        }
+    }
+
+    private void route(FullHttpRequest request) {
+        Throwable undecodable = request.decoderResult().cause();
+        if (undecodable instanceof TooLongHttpContentException) {
+            // The body was (or is being) skipped; the connection can go on.
+            claim(ApiOperations.UNKNOWN, after(request)).fail(ProtocolErrors.tooLarge(settings.maxBody()));
+        } else if (undecodable != null) {
+            // The decoder discards everything after a request it could not read.
+            claim(ApiOperations.UNKNOWN, Responses.Connection.CLOSE).fail(
+                    ProtocolErrors.badHttp(undecodable, settings.maxInitialLine(), settings.maxHeaderSize()));
+        } else if (request.method().equals(HttpMethod.POST)) {
+            api(request);
+        } else if (request.method().equals(HttpMethod.GET) && request.uri().equals("/health")) {
+            PendingAnswer answer = claim(ApiOperations.UNKNOWN, after(request));
+            answer.answer(Responses.response(HttpResponseStatus.OK, Responses.AMZ_JSON,
+                    ctx.alloc().buffer(HEALTHY.length).writeBytes(HEALTHY)));
+        } else if (request.method().equals(HttpMethod.GET) && request.uri().equals("/metrics")) {
+            PendingAnswer answer = claim(ApiOperations.UNKNOWN, after(request));
+            answer.answer(Responses.response(HttpResponseStatus.OK, metrics.contentType(), metrics.scrape(ctx.alloc())));
+        } else {
+            claim(ApiOperations.UNKNOWN, after(request)).fail(ProtocolErrors.notFound(request.method().name(), request.uri()));
+        }
+    }
+
+    /**
+     * A Step Functions API request: {@code X-Amz-Target: AWSStepFunctions.<Operation>} and a JSON
+     * object body. The path and the Host header play no part (the SDKs may put {@code sync-} in
+     * front of the host for StartSyncExecution). The hot path: one header read, one parse.
+     */
+    private void api(FullHttpRequest request) {
+        String target = request.headers().get(TARGET);
+        String operation = target != null && target.startsWith(ApiOperations.TARGET_PREFIX)
+                && target.length() > ApiOperations.TARGET_PREFIX.length()
+                ? target.substring(ApiOperations.TARGET_PREFIX.length()) : null;
+        PendingAnswer answer = claim(ApiOperations.index(operation), after(request));
+        if (operation == null) {
+            answer.fail(ProtocolErrors.unknownOperation(target));
+            return;
+        }
+        JsonNode body;
+        try {
+            body = parse(request.content());
+        } catch (AwsException e) {
+            answer.fail(e);
+            return;
+        }
+        CompletionStage<JsonNode> outcome;
+        try {
+            outcome = api.call(operation, body);
+        } catch (RuntimeException e) { // the API promises not to throw; a fault of its own still gets an answer
+            answer.accept(null, e);
+            return;
+        }
+        outcome.whenComplete(answer);
+    }
+
+    /** The body as a JSON object; an empty body is an empty object (as the SDKs send no input). */
+    static JsonNode parse(ByteBuf content) throws AwsException {
+        if (!content.isReadable()) {
+            return Json.NODES.objectNode();
+        }
+        JsonNode value;
+        try {
+            if (content.hasArray()) {
+                value = Json.MAPPER.readTree(content.array(), content.arrayOffset() + content.readerIndex(),
+                        content.readableBytes());
+            } else {
+                try (InputStream in = new ByteBufInputStream(content)) {
+                    value = Json.MAPPER.readTree(in);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw ProtocolErrors.serialization(MalformedJsonException.of(e).getMessage());
+        } catch (IOException e) {
+            throw ProtocolErrors.serialization(String.valueOf(e.getMessage()));
+        }
+        if (value == null || value.isMissingNode()) {
+            return Json.NODES.objectNode();
+        }
+        if (!value.isObject()) {
+            throw ProtocolErrors.serialization("found " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                    + " where the operation's request object was expected");
+        }
+        return value;
+    }
+
+    private static Responses.Connection after(FullHttpRequest request) {
+        if (!HttpUtil.isKeepAlive(request)) {
+            return Responses.Connection.CLOSE;
+        }
+        return request.protocolVersion().equals(HttpVersion.HTTP_1_0)
+                ? Responses.Connection.KEEP_ALIVE_1_0 : Responses.Connection.KEEP_ALIVE;
+    }
+
+    /** The next slot of the ring, for a request just read. */
+    private PendingAnswer claim(int operation, Responses.Connection after) {
+        int index = (int) (received & mask);
+        PendingAnswer slot = slots[index];
+        if (slot == null) {
+            slot = new PendingAnswer(this, ctx.executor());
+            slots[index] = slot;
+        }
+        slot.open(operation, after);
+        received++;
+        closing |= after == Responses.Connection.CLOSE;
+        updateReading();
+        return slot;
+    }
+
+    /** Writes every answer that is ready and has no unanswered request before it; event loop only. */
+    void answerReady() {
+        boolean wrote = false;
+        boolean open = ctx.channel().isActive();
+        while (written < received) {
+            PendingAnswer slot = slots[(int) (written & mask)];
+            FullHttpResponse response = slot.take();
+            if (response == null) {
+                break;
+            }
+            written++;
+            metrics.requests().count(slot.operation, response.status().code());
+            if (!open) {
+                response.release(); // the client left; the operation was done all the same
+                continue;
+            }
+            Responses.connection(response, slot.after);
+            if (slot.after == Responses.Connection.CLOSE) {
+                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            ctx.write(response, ctx.voidPromise());
+            wrote = true;
+        }
+        if (wrote) {
+            ctx.flush();
+            updateReading();
+        }
+    }
+
+    /** Reads while the connection may take another request and the client reads its answers. */
+    private void updateReading() {
+        boolean read = !closing && received - written < settings.maxInFlightPerConnection() && ctx.channel().isWritable();
+        if (ctx.channel().config().isAutoRead() != read) {
+            ctx.channel().config().setAutoRead(read);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        updateReading();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    /** An idle connection is closed, but not one waiting for an execution (bounded by its own time limit). */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && received == written) {
+            ctx.close();
+        } else {
+            ReferenceCountUtil.release(event);
+        }
+    }
+
+    /** A connection reset or a write that failed: the connection ends; the server goes on. */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}
