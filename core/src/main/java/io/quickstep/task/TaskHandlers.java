@@ -87,18 +87,39 @@ public final class TaskHandlers implements TaskHandler {
 
     /**
      * The registered handler for the request's resource (for {@code lambda:invoke}, the function's
-     * handler adapted as the class comment says); fails the task when there is none.
+     * handler adapted as the class comment says); fails the task when there is none, as AWS fails
+     * it when the resource does not exist (see {@link #missing}).
      */
     @Override
     public TaskHandler resolve(TaskRequest request) {
         TaskHandler handler = registry.find(request);
         if (handler == null) {
-            String function = Registry.functionName(request);
-            throw new ExecutionFailure(StatesErrors.RUNTIME, "No task handler is registered for "
-                    + (function != null ? "function '" + function + "' (resource '" + request.resource() + "')"
-                            : "resource '" + request.resource() + "'"));
+            throw missing(request);
         }
         return handler;
+    }
+
+    /**
+     * The task failure for a resource nothing answers. A Lambda function fails as AWS's Lambda
+     * answers for a function that does not exist: {@code Lambda.ResourceNotFoundException}, "Function
+     * not found: ..." (Retry and Catch see what they would see on AWS). Any other resource fails with
+     * {@code States.TaskFailed}, naming the resource.
+     */
+    static ExecutionFailure missing(TaskRequest request) {
+        String resource = request.resource();
+        String function = Registry.functionName(request);
+        if (function == null && LambdaInvoke.isFunctionArn(resource)) {
+            function = resource;
+        }
+        if (function == null) {
+            return new ExecutionFailure(StatesErrors.TASK_FAILED, "No task handler is registered for resource '"
+                    + resource + "': register one (TaskHandlers.register), or answer it from a mocks file");
+        }
+        String version = function.contains(":function:") && function.indexOf(':',
+                function.indexOf(":function:") + ":function:".length()) < 0 ? function + ":$LATEST" : function;
+        return new ExecutionFailure("Lambda.ResourceNotFoundException", "Function not found: " + version
+                + " (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: "
+                + LambdaInvoke.requestId() + "; Proxy: null)");
     }
 
     /** A handler's name for messages: its class, or for a lambda the class it was written in. */

@@ -330,11 +330,24 @@ class LambdaInvokeTest {
         assertEquals("plain", activity.cause());
     }
 
+    /** A function nothing answers fails as AWS's Lambda answers for a function that does not exist. */
     @Test
-    void noHandlerForTheFunctionNamesIt() throws Exception {
-        ExecutionResult result = run(task(INVOKE, "{'FunctionName':'missing'}"), "{}", new TaskHandlers());
-        assertEquals("States.Runtime", result.error());
-        assertTrue(result.cause().contains("function 'missing'"), result.cause());
+    void noHandlerForTheFunctionFailsAsAMissingFunctionOnAws() throws Exception {
+        ExecutionResult byName = run(task(INVOKE, "{'FunctionName':'missing'}"), "{}", new TaskHandlers());
+        assertEquals("Lambda.ResourceNotFoundException", byName.error());
+        assertTrue(byName.cause().startsWith("Function not found: missing (Service: AWSLambda; Status Code: 404; "
+                + "Error Code: ResourceNotFoundException; Request ID: "), byName.cause());
+        ExecutionResult byArn = run(task(FUNCTION_ARN + "missing", null), "{}", new TaskHandlers());
+        assertEquals("Lambda.ResourceNotFoundException", byArn.error());
+        assertTrue(byArn.cause().startsWith("Function not found: " + FUNCTION_ARN + "missing:$LATEST "), byArn.cause());
+        ExecutionResult qualified = run(task(INVOKE, "{'FunctionName':'" + FUNCTION_ARN + "missing:live'}"), "{}",
+                new TaskHandlers());
+        assertTrue(qualified.cause().startsWith("Function not found: " + FUNCTION_ARN + "missing:live "),
+                qualified.cause());
+        ExecutionResult activity = run(task("arn:aws:states:us-east-1:123456789012:activity:work", null), "{}",
+                new TaskHandlers());
+        assertEquals("States.TaskFailed", activity.error());
+        assertTrue(activity.cause().contains("'arn:aws:states:us-east-1:123456789012:activity:work'"), activity.cause());
     }
 
     @Test
