@@ -26,13 +26,16 @@ import java.util.concurrent.Callable;
  * sustainable throughput.
  */
 @Command(name = "loadtest", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = {BaselineServerCommand.class, HttpLoadCommand.class},
         description = {"Runs the order workflow (shared/bench) on an embedded engine under load.",
                 "Open loop: starts --rate executions per second on a fixed schedule and reports latency "
                         + "from each one's intended start (coordinated omission corrected).",
                 "--max: keeps --in-flight executions running and reports executions per second.",
                 "--failing/--slow: a soak run, with a share of handlers that throw or answer late.",
                 "Exits 0 when every execution succeeded (in a soak run: when the engine's books balance), "
-                        + "1 otherwise."})
+                        + "1 otherwise.",
+                "baseline-server: the bare Netty server the HTTP server is measured against; "
+                        + "http: fixed-rate load on an HTTP server."})
 public final class EmbeddedLoadTest implements Callable<Integer> {
     static final int MAX_SECONDS = 120;
     private static final long PROBE_MILLIS = 500;
