@@ -1,10 +1,13 @@
 package io.quickstep.cli;
 
 import io.quickstep.api.Engine;
+import io.quickstep.execution.Account;
+import io.quickstep.http.AccessKeys;
 import io.quickstep.http.Exposure;
 import io.quickstep.http.HttpIngress;
 import io.quickstep.http.IngressMetrics;
 import io.quickstep.http.IngressSettings;
+import io.quickstep.http.SigV4Verifier;
 import io.quickstep.service.AwsException;
 import io.quickstep.service.StepFunctionsService;
 import io.quickstep.task.TaskHandler;
@@ -18,11 +21,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
@@ -72,22 +77,37 @@ final class ServeCommand implements Callable<Integer> {
             description = "Loads task handlers from the jars in DIR (ServiceLoader of io.quickstep.task.TaskHandlerProvider).")
     Path handlers;
 
-    @Option(names = "--auth", paramLabel = "sigv4", description = "Verify AWS Signature Version 4 (not supported yet).")
+    @Option(names = "--auth", paramLabel = "sigv4",
+            description = "sigv4: every API and /metrics request must carry an AWS Signature Version 4 made with a "
+                    + "key of --credentials (GET /health needs none); off by default.")
     String auth;
 
-    @Option(names = "--credentials", paramLabel = "FILE", description = "The credentials --auth sigv4 checks against.")
+    @Option(names = "--credentials", paramLabel = "FILE",
+            description = "The access keys --auth sigv4 accepts: a credentials file in the AWS CLI's format "
+                    + "(~/.aws/credentials: [profile] with aws_access_key_id, aws_secret_access_key and optionally "
+                    + "aws_session_token).")
     Path credentials;
 
     @Option(names = "--insecure", description = "Allow a non-loopback --bind without authentication.")
     boolean insecure;
 
+    /** Completed with the address listened on once the server serves (with the port --port 0 was given). */
+    final CompletableFuture<InetSocketAddress> started = new CompletableFuture<>();
+
+    /** Returns when the server is to stop: by default at SIGTERM or SIGINT; tests stop it by hand. */
+    StopSignal stopSignal = ServeCommand::awaitTermOrInt;
+
+    /** What the command waits for before it stops serving. */
+    @FunctionalInterface
+    interface StopSignal {
+        void await() throws InterruptedException;
+    }
+
     @Override
     public Integer call() throws BadInputException {
-        if (auth != null && !auth.equals("sigv4")) {
-            throw new ParameterException(spec.commandLine(), "--auth takes sigv4, was " + auth);
-        }
+        SigV4Verifier sigV4 = verifier();
         try {
-            Exposure.check(bind, auth != null, insecure);
+            Exposure.check(bind, sigV4 != null, insecure);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
@@ -110,15 +130,17 @@ final class ServeCommand implements Callable<Integer> {
             for (ServedDefinitions.Served definition : served) {
                 create(service, definition);
             }
-            IngressSettings settings = IngressSettings.defaults().address(bind, port);
+            IngressSettings settings = IngressSettings.defaults().address(bind, port).sigV4(sigV4);
             ingress = HttpIngress.start(eventLoops == null ? settings : settings.eventLoops(eventLoops), service,
                     new IngressMetrics(() -> engine.metrics().machines()));
-            spec.commandLine().getOut().printf("quickstep: serving the Step Functions API on http://%s:%d (%s); "
+            spec.commandLine().getOut().printf("quickstep: serving the Step Functions API on http://%s:%d (%s, %s); "
                             + "state machines: %s%n", ingress.address().getHostString(), ingress.address().getPort(),
-                    ingress.transport(), served.isEmpty() ? "none yet" : served.stream()
+                    ingress.transport(), sigV4 == null ? "no authentication" : "SigV4 with the keys of " + credentials,
+                    served.isEmpty() ? "none yet" : served.stream()
                             .map(ServedDefinitions.Served::name).collect(Collectors.joining(", ")));
             spec.commandLine().getOut().flush();
-            awaitStopSignal();
+            started.complete(ingress.address());
+            awaitStop();
             ingress.stopAccepting();
         } catch (IllegalStateException e) {
             throw new BadInputException(e.getMessage());
@@ -153,16 +175,43 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** The verifier --auth sigv4 asks for, with the keys of --credentials; null without --auth. */
+    private SigV4Verifier verifier() throws BadInputException {
+        if (auth == null) {
+            if (credentials != null) {
+                throw new ParameterException(spec.commandLine(), "--credentials is read only with --auth sigv4");
+            }
+            return null;
+        }
+        if (!auth.equals("sigv4")) {
+            throw new ParameterException(spec.commandLine(), "--auth takes sigv4, was " + auth);
+        }
+        if (credentials == null) {
+            throw new ParameterException(spec.commandLine(), "--auth sigv4 needs --credentials FILE, the access keys "
+                    + "requests may be signed with");
+        }
+        try {
+            return new SigV4Verifier(AccessKeys.read(credentials), Account.DEFAULT.region());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--credentials " + e.getMessage());
+        }
+    }
+
+    /** Waits for the stop signal; an interrupt stops the server too. */
+    private void awaitStop() {
+        try {
+            stopSignal.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Waits for SIGTERM or SIGINT, handled here so that the command ends as it chooses (exit 0). */
-    private static void awaitStopSignal() {
+    private static void awaitTermOrInt() throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), signal -> stop.countDown());
         }
-        try {
-            stop.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stop.await();
     }
 }

@@ -30,7 +30,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * One connection's requests, the last handler of its pipeline: routes each whole request (the
- * Step Functions API, health, metrics), and writes the answers in the order the requests came
+ * Step Functions API, health, metrics), checks its signature when the server wants one
+ * ({@link SigV4Verifier}: API and metrics requests, not health), and writes the answers in the order the requests came
  * (HTTP/1.1 pipelining), each as soon as it and every earlier one are ready.
  *
  * <p>Requests read and not yet answered are bounded ({@link IngressSettings#maxInFlightPerConnection});
@@ -49,6 +50,8 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
     private final StepFunctionsApi api;
     private final IngressMetrics metrics;
     private final IngressSettings settings;
+    /** Null when requests need no signature. */
+    private final SigV4Verifier sigV4;
     /** Ring of answer slots, indexed by request number modulo its length (a power of two). */
     private final PendingAnswer[] slots;
     private final int mask;
@@ -63,6 +66,7 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
         this.api = api;
         this.metrics = metrics;
         this.settings = settings;
+        this.sigV4 = settings.sigV4();
         this.slots = new PendingAnswer[Integer.highestOneBit(Math.max(1, settings.maxInFlightPerConnection() * 2 - 1))];
         this.mask = slots.length - 1;
     }
@@ -108,7 +112,9 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
                     ctx.alloc().buffer(HEALTHY.length).writeBytes(HEALTHY)));
         } else if (request.method().equals(HttpMethod.GET) && request.uri().equals("/metrics")) {
             PendingAnswer answer = claim(ApiOperations.UNKNOWN, after(request));
-            answer.answer(Responses.response(HttpResponseStatus.OK, metrics.contentType(), metrics.scrape(ctx.alloc())));
+            if (authenticated(request, answer)) {
+                answer.answer(Responses.response(HttpResponseStatus.OK, metrics.contentType(), metrics.scrape(ctx.alloc())));
+            }
         } else {
             claim(ApiOperations.UNKNOWN, after(request)).fail(ProtocolErrors.notFound(request.method().name(), request.uri()));
         }
@@ -125,6 +131,9 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
                 && target.length() > ApiOperations.TARGET_PREFIX.length()
                 ? target.substring(ApiOperations.TARGET_PREFIX.length()) : null;
         PendingAnswer answer = claim(ApiOperations.index(operation), after(request));
+        if (!authenticated(request, answer)) {
+            return;
+        }
         if (operation == null) {
             answer.fail(ProtocolErrors.unknownOperation(target));
             return;
@@ -144,6 +153,21 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         outcome.whenComplete(answer);
+    }
+
+    /**
+     * Whether the request may be served: always without authentication (one null check); with it,
+     * when its signature holds, else the answer is AWS's error saying why not.
+     */
+    private boolean authenticated(FullHttpRequest request, PendingAnswer answer) {
+        if (sigV4 == null) {
+            return true;
+        }
+        AwsException refused = sigV4.check(request);
+        if (refused != null) {
+            answer.fail(refused);
+        }
+        return refused == null;
     }
 
     /** The body as a JSON object; an empty body is an empty object (as the SDKs send no input). */

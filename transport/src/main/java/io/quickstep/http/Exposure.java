@@ -25,15 +25,12 @@ public final class Exposure {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("--bind " + host + ": no such address on this machine");
         }
-        if (address.isLoopbackAddress() || insecure) {
+        if (address.isLoopbackAddress() || sigV4 || insecure) {
             return;
-        }
-        if (sigV4) {
-            throw new IllegalArgumentException("--auth sigv4 is not supported yet: bind a loopback address "
-                    + "(the default, 127.0.0.1), or accept unauthenticated requests with --insecure");
         }
         throw new IllegalArgumentException("--bind " + host + " would let anyone who reaches this machine run "
                 + "and change workflows: the API checks no credentials unless --auth sigv4 is given. "
-                + "Add --insecure to serve on " + host + " without authentication, or bind 127.0.0.1");
+                + "Add --auth sigv4 --credentials FILE to accept only signed requests, --insecure to serve on "
+                + host + " without authentication, or bind 127.0.0.1");
     }
 }

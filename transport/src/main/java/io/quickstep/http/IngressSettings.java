@@ -18,9 +18,12 @@ import java.time.Duration;
  * @param maxInitialLine           bytes of the request line
  * @param maxHeaderSize            bytes of all header lines together
  * @param maxBody                  bytes of a request body, AWS's limit for the Step Functions API
+ * @param sigV4                    verifies the signature of every API and {@code /metrics} request;
+ *                                 null: no authentication (then nothing is checked, at no cost)
  */
 public record IngressSettings(String host, int port, int eventLoops, int maxConnections, int maxInFlightPerConnection,
-                              Duration idleTimeout, int maxInitialLine, int maxHeaderSize, int maxBody) {
+                              Duration idleTimeout, int maxInitialLine, int maxHeaderSize, int maxBody,
+                              SigV4Verifier sigV4) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8083;
     public static final int MAX_BODY = 1024 * 1024;
@@ -37,7 +40,7 @@ public record IngressSettings(String host, int port, int eventLoops, int maxConn
     /** Defaults: loopback on 8083, one event loop per two processors (the shards want the rest). */
     public static IngressSettings defaults() {
         return new IngressSettings(DEFAULT_HOST, DEFAULT_PORT, defaultEventLoops(), 10_000, 64,
-                Duration.ofSeconds(60), 4096, 16 * 1024, MAX_BODY);
+                Duration.ofSeconds(60), 4096, 16 * 1024, MAX_BODY, null);
     }
 
     public static int defaultEventLoops() {
@@ -46,26 +49,32 @@ public record IngressSettings(String host, int port, int eventLoops, int maxConn
 
     public IngressSettings address(String host, int port) {
         return new IngressSettings(host, port, eventLoops, maxConnections, maxInFlightPerConnection, idleTimeout,
-                maxInitialLine, maxHeaderSize, maxBody);
+                maxInitialLine, maxHeaderSize, maxBody, sigV4);
     }
 
     public IngressSettings eventLoops(int eventLoops) {
         return new IngressSettings(host, port, eventLoops, maxConnections, maxInFlightPerConnection, idleTimeout,
-                maxInitialLine, maxHeaderSize, maxBody);
+                maxInitialLine, maxHeaderSize, maxBody, sigV4);
     }
 
     public IngressSettings idleTimeout(Duration idleTimeout) {
         return new IngressSettings(host, port, eventLoops, maxConnections, maxInFlightPerConnection, idleTimeout,
-                maxInitialLine, maxHeaderSize, maxBody);
+                maxInitialLine, maxHeaderSize, maxBody, sigV4);
     }
 
     public IngressSettings maxConnections(int maxConnections) {
         return new IngressSettings(host, port, eventLoops, maxConnections, maxInFlightPerConnection, idleTimeout,
-                maxInitialLine, maxHeaderSize, maxBody);
+                maxInitialLine, maxHeaderSize, maxBody, sigV4);
     }
 
     public IngressSettings maxInFlightPerConnection(int maxInFlightPerConnection) {
         return new IngressSettings(host, port, eventLoops, maxConnections, maxInFlightPerConnection, idleTimeout,
-                maxInitialLine, maxHeaderSize, maxBody);
+                maxInitialLine, maxHeaderSize, maxBody, sigV4);
+    }
+
+    /** Requests must carry an AWS Signature Version 4 that {@code sigV4} verifies (null: none needed). */
+    public IngressSettings sigV4(SigV4Verifier sigV4) {
+        return new IngressSettings(host, port, eventLoops, maxConnections, maxInFlightPerConnection, idleTimeout,
+                maxInitialLine, maxHeaderSize, maxBody, sigV4);
     }
 }

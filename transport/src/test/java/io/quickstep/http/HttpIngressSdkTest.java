@@ -8,11 +8,7 @@ import io.quickstep.testing.Mocks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
@@ -21,7 +17,6 @@ import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistExcepti
 import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -55,13 +50,7 @@ class HttpIngressSdkTest {
                 StepFunctionsService.EXPRESS);
         ingress = HttpIngress.start(IngressSettings.defaults().address("127.0.0.1", 0).eventLoops(1), service,
                 new IngressMetrics(() -> engine.metrics().machines()));
-        sfn = SfnClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + ingress.address().getPort()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
-                .build();
+        sfn = SfnClients.local(ingress.address(), SfnClients.ANY);
     }
 
     @AfterAll

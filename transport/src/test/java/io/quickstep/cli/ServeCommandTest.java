@@ -1,0 +1,297 @@
+package io.quickstep.cli;
+
+import io.quickstep.http.SfnClients;
+import io.quickstep.json.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code quickstep serve} run in this process on an ephemeral loopback port and called with the AWS
+ * SDK for Java v2, as a user runs it; the test stops it in place of SIGTERM. One test runs the real
+ * command in a process of its own and stops it with SIGTERM.
+ */
+class ServeCommandTest {
+    /** Surefire runs in the module's folder; the examples lie at the repository root. */
+    private static final Path EXAMPLES = Path.of("..", "examples");
+    private static final String ACCOUNT_ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:";
+    private static final String TASK = "{\"StartAt\": \"Greet\", \"States\": {\"Greet\": {\"Type\": \"Task\", "
+            + "\"Resource\": \"arn:aws:lambda:us-east-1:123456789012:function:%s\", \"End\": true}}}";
+
+    @TempDir
+    Path dir;
+    private final List<Serving> running = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (Serving serving : running) {
+            serving.stop();
+        }
+    }
+
+    /** One {@code serve} command running on a thread of this process. */
+    private static final class Serving {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final CountDownLatch stopSignal = new CountDownLatch(1);
+        final CompletableFuture<Integer> exit = new CompletableFuture<>();
+        InetSocketAddress address;
+
+        /** Stops the server as SIGTERM would, and answers its exit status. */
+        int stop() throws InterruptedException, ExecutionException {
+            stopSignal.countDown();
+            return exit.get();
+        }
+
+        SfnClient client() {
+            return SfnClients.local(address, SfnClients.ANY);
+        }
+    }
+
+    /** Starts {@code quickstep serve ARGS --port 0} and waits until it serves (or has ended, failing). */
+    private Serving serve(String... args) throws Exception {
+        Serving serving = new Serving();
+        CommandLine cli = QuickstepCli.commandLine().setOut(new PrintWriter(serving.out, true))
+                .setErr(new PrintWriter(serving.err, true));
+        ServeCommand command = cli.getSubcommands().get("serve").getCommand();
+        command.stopSignal = serving.stopSignal::await;
+        List<String> line = new ArrayList<>(List.of("serve", "--port", "0", "--shards", "1", "--event-loops", "1"));
+        line.addAll(List.of(args));
+        Thread thread = new Thread(() -> serving.exit.complete(cli.execute(line.toArray(String[]::new))), "serve");
+        thread.setDaemon(true);
+        thread.start();
+        CompletableFuture.anyOf(command.started, serving.exit).get();
+        assertTrue(command.started.isDone(), () -> "serve ended with " + serving.exit.join() + ": " + serving.err);
+        serving.address = command.started.get();
+        running.add(serving);
+        return serving;
+    }
+
+    private static StartSyncExecutionResponse startSync(SfnClient sfn, String machine, String input) {
+        return sfn.startSyncExecution(b -> b.stateMachineArn(ACCOUNT_ARN + machine).input(input));
+    }
+
+    @Test
+    void servesEveryExampleThatHasAnInputFileAndSaysWhereAndWhat() throws Exception {
+        Serving serving = serve("--definitions", EXAMPLES.toString());
+        String startLine = serving.out.toString();
+        assertTrue(startLine.startsWith("quickstep: serving the Step Functions API on http://127.0.0.1:"
+                + serving.address.getPort() + " ("), startLine);
+        assertTrue(startLine.trim().endsWith("no authentication); state machines: map, order, parallel"), startLine);
+
+        List<Path> inputs;
+        try (Stream<Path> files = Files.walk(EXAMPLES)) {
+            inputs = files.filter(f -> f.getFileName().toString().endsWith("-input.json")).sorted().toList();
+        }
+        assertEquals(3, inputs.size(), inputs.toString());
+        try (SfnClient sfn = serving.client()) {
+            for (Path input : inputs) {
+                String name = input.getFileName().toString().replace("-input.json", "");
+                StartSyncExecutionResponse answer = startSync(sfn, name, Files.readString(input));
+                assertEquals(SyncExecutionStatus.SUCCEEDED, answer.status(), name + ": " + answer.error() + ": "
+                        + answer.cause());
+            }
+        }
+        assertEquals(0, serving.stop());
+    }
+
+    @Test
+    void aStateMachineCreatedThroughTheApiIsBackAfterARestartOnTheSameDataDir() throws Exception {
+        Path data = dir.resolve("data");
+        Serving first = serve("--data-dir", data.toString());
+        String arn;
+        try (SfnClient sfn = first.client()) {
+            arn = sfn.createStateMachine(b -> b.name("kept").type("EXPRESS")
+                    .roleArn("arn:aws:iam::123456789012:role/quickstep")
+                    .definition("{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}"))
+                    .stateMachineArn();
+        }
+        assertEquals(0, first.stop());
+
+        Serving second = serve("--data-dir", data.toString());
+        try (SfnClient sfn = second.client()) {
+            assertEquals("kept", sfn.describeStateMachine(b -> b.stateMachineArn(arn)).name());
+            StartSyncExecutionResponse answer = startSync(sfn, "kept", "{\"back\": true}");
+            assertEquals(SyncExecutionStatus.SUCCEEDED, answer.status(), answer.error() + ": " + answer.cause());
+            assertEquals(Json.read("{\"back\": true}"), Json.read(answer.output()));
+        }
+    }
+
+    @Test
+    void handlersFromAJarAnswerTaskStatesAndATaskWithoutOneFailsSayingSo() throws Exception {
+        Path jars = Files.createDirectories(dir.resolve("handlers"));
+        handlerJar(jars.resolve("greeter.jar"));
+        Path definitions = Files.createDirectories(dir.resolve("definitions"));
+        Files.writeString(definitions.resolve("greet.asl.json"), TASK.formatted("greet"));
+        Files.writeString(definitions.resolve("unhandled.asl.json"), TASK.formatted("nobody"));
+
+        Serving serving = serve("--definitions", definitions.toString(), "--handlers", jars.toString());
+        try (SfnClient sfn = serving.client()) {
+            StartSyncExecutionResponse greeted = startSync(sfn, "greet", "{\"name\": \"jar\"}");
+            assertEquals(SyncExecutionStatus.SUCCEEDED, greeted.status(), greeted.error() + ": " + greeted.cause());
+            assertEquals(Json.read("{\"greeting\": \"hello jar\"}"), Json.read(greeted.output()));
+
+            StartSyncExecutionResponse unhandled = startSync(sfn, "unhandled", "{}");
+            assertEquals(SyncExecutionStatus.FAILED, unhandled.status());
+            assertEquals("Lambda.ResourceNotFoundException", unhandled.error()); // as AWS for a missing function
+            assertTrue(unhandled.cause().startsWith("Function not found: "
+                    + "arn:aws:lambda:us-east-1:123456789012:function:nobody:$LATEST"), unhandled.cause());
+        }
+    }
+
+    @Test
+    void aMocksFileAnswersTaskStates() throws Exception {
+        Path definitions = Files.createDirectories(dir.resolve("definitions"));
+        Files.writeString(definitions.resolve("greet.asl.json"), TASK.formatted("greet"));
+        Path mocks = Files.writeString(dir.resolve("greet.mocks.json"),
+                "{\"Greet\": [{\"return\": {\"greeting\": \"from the mocks\"}}]}");
+
+        Serving serving = serve("--definitions", definitions.toString(), "--mocks", mocks.toString());
+        try (SfnClient sfn = serving.client()) {
+            for (int execution = 0; execution < 2; execution++) { // fresh answers for each execution
+                StartSyncExecutionResponse answer = startSync(sfn, "greet", "{}");
+                assertEquals(SyncExecutionStatus.SUCCEEDED, answer.status(), answer.error() + ": " + answer.cause());
+                assertEquals(Json.read("{\"greeting\": \"from the mocks\"}"), Json.read(answer.output()));
+            }
+        }
+    }
+
+    @Test
+    void withSigV4OnlyRequestsSignedWithAKeyOfTheCredentialsFileAreServed() throws Exception {
+        Path credentials = Files.writeString(dir.resolve("credentials"),
+                "[default]\naws_access_key_id = AKIDSERVE\naws_secret_access_key = serve-secret\n");
+        Serving serving = serve("--definitions", EXAMPLES.resolve("map").toString(), "--auth", "sigv4",
+                "--credentials", credentials.toString());
+        assertTrue(serving.out.toString().contains("SigV4 with the keys of " + credentials), serving.out.toString());
+        try (SfnClient sfn = SfnClients.local(serving.address, AwsBasicCredentials.create("AKIDSERVE", "serve-secret"))) {
+            assertEquals(SyncExecutionStatus.SUCCEEDED,
+                    startSync(sfn, "map", Files.readString(EXAMPLES.resolve("map/map-input.json"))).status());
+        }
+    }
+
+    @Test
+    void sigV4WithoutACredentialsFileIsAnOptionError() {
+        StringWriter err = new StringWriter();
+        int exit = QuickstepCli.commandLine().setErr(new PrintWriter(err, true))
+                .execute("serve", "--port", "0", "--auth", "sigv4");
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, exit);
+        assertTrue(err.toString().startsWith("--auth sigv4 needs --credentials FILE"), err.toString());
+    }
+
+    /**
+     * The command as a process of its own (the test's classpath, the CLI's main class): SIGTERM while
+     * an execution is in flight lets it finish and answer, then the process exits 0.
+     */
+    @Test
+    void sigtermLetsTheExecutionInFlightAnswerThenExitsZero() throws Exception {
+        Path definitions = Files.createDirectories(dir.resolve("definitions"));
+        Files.writeString(definitions.resolve("wait.asl.json"),
+                "{\"StartAt\": \"W\", \"States\": {\"W\": {\"Type\": \"Wait\", \"Seconds\": 2, \"End\": true}}}");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                QuickstepCli.class.getName(), "serve", "--port", "0", "--shards", "1", "--event-loops", "1",
+                "--definitions", definitions.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String startLine = out.readLine();
+            assertNotNull(startLine, "the server ended before it served");
+            int port = Integer.parseInt(startLine.replaceFirst(".*http://127\\.0\\.0\\.1:(\\d+) .*", "$1"));
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
+            try (SfnClient sfn = SfnClients.local(address, SfnClients.ANY)) {
+                CompletableFuture<StartSyncExecutionResponse> inFlight =
+                        CompletableFuture.supplyAsync(() -> startSync(sfn, "wait", "{\"kept\": 1}"));
+                awaitStarted(port, "wait");
+                server.destroy(); // SIGTERM
+                StartSyncExecutionResponse answer = inFlight.get();
+                assertEquals(SyncExecutionStatus.SUCCEEDED, answer.status(), answer.error() + ": " + answer.cause());
+                assertEquals(Json.read("{\"kept\": 1}"), Json.read(answer.output()));
+            }
+            assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server did not end after SIGTERM");
+            assertEquals(0, server.exitValue());
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /** Waits until the server's metrics count an execution of the machine as started. */
+    private static void awaitStarted(int port, String machine) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+        String started = "quickstep_executions_started_total{state_machine=\"" + machine + "\"} 1";
+        while (!http.send(metrics, HttpResponse.BodyHandlers.ofString()).body().contains(started)) {
+            Thread.sleep(10);
+        }
+    }
+
+    /**
+     * A handler jar as a user makes one: a {@code TaskHandlerProvider} compiled against quickstep-core
+     * and its service file (the provider's Javadoc shows the same).
+     */
+    private void handlerJar(Path jar) throws IOException {
+        Path sources = Files.createDirectories(dir.resolve("src/fixture"));
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        Path source = Files.writeString(sources.resolve("Greeter.java"), """
+                package fixture;
+
+                public final class Greeter implements io.quickstep.task.TaskHandlerProvider {
+                    @Override
+                    public void register(io.quickstep.task.TaskHandlers handlers) {
+                        handlers.register("greet", request -> io.quickstep.json.Json.NODES.objectNode()
+                                .put("greeting", "hello " + request.input().path("name").asText()));
+                    }
+                }
+                """);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertNotNull(javac, "this JVM has no Java compiler (a JRE, not a JDK)");
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        int status = javac.run(null, diagnostics, diagnostics,
+                "-cp", System.getProperty("java.class.path"), "-d", classes.toString(), source.toString());
+        assertEquals(0, status, diagnostics.toString(StandardCharsets.UTF_8));
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+             Stream<Path> compiled = Files.walk(classes)) {
+            for (Path file : compiled.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+            out.putNextEntry(new JarEntry("META-INF/services/io.quickstep.task.TaskHandlerProvider"));
+            out.write("fixture.Greeter\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+    }
+}
