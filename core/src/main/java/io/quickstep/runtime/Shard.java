@@ -262,22 +262,29 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
             start(event);
         } catch (Throwable fault) {
             errors.record(EngineErrors.Kind.SHARD_FAULT, roleName(), fault);
-        } finally {
-            event.clear();
         }
         return ++eventsThisCycle < BATCH;
     }
 
     private void start(ShardEvent start) {
+        CompiledMachine machine = start.machine;
+        JsonNode input = start.input;
+        String name = start.name;
+        String arn = start.arn;
+        TaskHandler tasks = start.tasks;
+        ExecutionListener listener = start.listener;
+        StateMachineMetrics metrics = start.metrics;
+        long acceptedNanos = start.acceptedNanos;
+        // Cleared before the execution can end: its end retires the slot, and a producer may then
+        // fill it with the next start at once; clearing it after that would wipe that start.
+        start.clear();
         RunningExecution execution;
         try {
-            CompiledMachine machine = start.machine;
-            execution = new RunningExecution(account, machine.name(), start.name != null ? start.name : ExecutionIds.random(),
-                    start.input, clock, start.tasks, machine.timeoutMillis(), start.arn, machine,
-                    start.metrics, start.listener, start.acceptedNanos);
-            execution.countTransitions(start.metrics.transitionCounters());
+            execution = new RunningExecution(account, machine.name(), name != null ? name : ExecutionIds.random(),
+                    input, clock, tasks, machine.timeoutMillis(), arn, machine, metrics, listener, acceptedNanos);
+            execution.countTransitions(metrics.transitionCounters());
         } catch (Throwable bug) {
-            unstartable(start, bug);
+            unstartable(metrics, listener, acceptedNanos, bug);
             return;
         }
         running.add(execution);
@@ -291,7 +298,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
             queue(execution.deadlineMillis() - execution.startMillis()).add(execution.deadline);
             long inputBytes;
             try {
-                inputBytes = DataLimit.measure(start.input);
+                inputBytes = DataLimit.measure(input);
             } catch (Throwable bug) {
                 failInternally(execution, null, bug);
                 inputBytes = 0;
@@ -307,14 +314,14 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
      * A start the shard could not even make an execution of (an engine defect): it is still
      * accepted work, so it ends, FAILED, and is counted and told like any other.
      */
-    private void unstartable(ShardEvent start, Throwable bug) {
+    private void unstartable(StateMachineMetrics metrics, ExecutionListener listener, long acceptedNanos, Throwable bug) {
         errors.record(EngineErrors.Kind.ENGINE_FAULT, roleName(), bug);
         long now = clock.millis();
         ExecutionResult result = new ExecutionResult(ExecutionStatus.FAILED, null, StatesErrors.RUNTIME,
                 "Internal error: " + bug + " (the engine's error log has its stack trace)", now, now);
         retire();
-        start.metrics.recordEnd(result, System.nanoTime() - start.acceptedNanos);
-        tell(start.listener, result);
+        metrics.recordEnd(result, System.nanoTime() - acceptedNanos);
+        tell(listener, result);
     }
 
     private int drainInbox() {

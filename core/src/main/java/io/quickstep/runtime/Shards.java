@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.compiler.CompiledMachine;
 import io.quickstep.execution.Account;
 import io.quickstep.execution.Clock;
-import io.quickstep.execution.ExecutionArn;
 import io.quickstep.execution.ExecutionListener;
 import io.quickstep.metrics.EngineErrors;
 import io.quickstep.metrics.EngineMetrics;
@@ -122,10 +121,12 @@ public final class Shards {
 
     /**
      * Asks every shard to stop the execution with this ARN: only the one running it will. (A start
-     * without a name goes to any shard, so the ARN does not say which; stops are rare.) Never waits.
+     * without a name goes to any shard, so the ARN does not say which; stops are rare.) Any ARN an
+     * execution was started with counts, the caller's own (a Standard execution's
+     * {@code :execution:} ARN) as much as an Express one. Never waits.
      */
     public void stop(String executionArn, String error, String cause) {
-        if (ExecutionArn.parse(executionArn) != null) {
+        if (executionArn != null) {
             for (Shard shard : shards) {
                 shard.stop(executionArn, error, cause);
             }

@@ -12,14 +12,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Finds and reads case files. A file named directly is always read as a case. In a folder, every
- * {@code *.json} file at any depth whose top-level object has an {@code expected} member is a case;
- * other JSON files (definitions, inputs, mocks lying beside the cases) are passed over.
+ * {@code *.json} file at any depth whose top-level object has an {@code expected} member, or the
+ * {@code kind} of an API or logs case, is a case; other JSON files (definitions, inputs, mocks lying
+ * beside the cases) are passed over.
  */
 public final class CaseFiles {
+    /** Case kinds whose files have no {@code expected} member. */
+    private static final Set<String> KINDS_WITHOUT_EXPECTED = Set.of("api", "logs");
+
     private CaseFiles() {
     }
 
@@ -48,7 +53,7 @@ public final class CaseFiles {
                 try {
                     JsonNode node = read(file);
                     // In a folder only objects with "expected" are cases; a file named directly always is.
-                    if (file == path || node.isObject() && node.has("expected")) {
+                    if (file == path || isCase(node)) {
                         cases.add(parse(file, node));
                     }
                 } catch (CaseFormatException e) {
@@ -57,6 +62,10 @@ public final class CaseFiles {
             }
         }
         return new Loaded(cases, unreadable);
+    }
+
+    private static boolean isCase(JsonNode node) {
+        return node.isObject() && (node.has("expected") || KINDS_WITHOUT_EXPECTED.contains(node.path("kind").asText()));
     }
 
     /** Reads a JSON file; a malformed one throws with the file name, what is wrong, line and column. */

@@ -4,8 +4,9 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * The outcome of a run in the corpus runner's plain form: one line {@code FAIL <id>: <difference>}
- * per failing case, in run order, then the closing line {@code N passed, M failed}.
+ * The outcome of a run in the corpus runner's plain form: one line {@code SKIP <id>: <reason>} per
+ * case that was not run, one line {@code FAIL <id>: <difference>} per failing case, in run order,
+ * then the closing line {@code N passed, M failed} ({@code , K skipped} when cases were skipped).
  */
 public final class CaseReport {
     private static final int MAX_LINE = 300;
@@ -27,7 +28,11 @@ public final class CaseReport {
     }
 
     public long failed() {
-        return results.size() - passed() + unreadable.size();
+        return results.size() - passed() - skipped() + unreadable.size();
+    }
+
+    public long skipped() {
+        return results.stream().filter(CaseResult::wasSkipped).count();
     }
 
     public boolean allPassed() {
@@ -39,7 +44,12 @@ public final class CaseReport {
             out.println("FAIL " + oneLine(file));
         }
         for (CaseResult result : results) {
-            if (!result.passed()) {
+            if (result.wasSkipped()) {
+                out.println("SKIP " + result.testCase().id() + ": " + oneLine(result.skipped()));
+            }
+        }
+        for (CaseResult result : results) {
+            if (!result.passed() && !result.wasSkipped()) {
                 out.println("FAIL " + result.testCase().id() + ": " + oneLine(result.difference()));
             }
         }
@@ -47,9 +57,10 @@ public final class CaseReport {
         out.flush();
     }
 
-    /** {@code N passed, M failed}. */
+    /** {@code N passed, M failed}, and {@code , K skipped} when cases were skipped. */
     public String summary() {
-        return passed() + " passed, " + failed() + " failed";
+        long skipped = skipped();
+        return passed() + " passed, " + failed() + " failed" + (skipped == 0 ? "" : ", " + skipped + " skipped");
     }
 
     /** Whitespace runs (newlines too) as one space, cut at {@value #MAX_LINE} characters. */

@@ -56,7 +56,7 @@ public final class CaseRunner {
         return this;
     }
 
-    /** Runs every case; one result per case, in the order given. */
+    /** Runs every case (or skips it, where the judge gives a reason); one result per case, in the order given. */
     public List<CaseResult> run(List<TestCase> cases) {
         ExecutorService lanes = Executors.newFixedThreadPool(jobs, daemonThreads("quickstep-case-lane"));
         ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("quickstep-case"));
@@ -83,6 +83,10 @@ public final class CaseRunner {
     }
 
     private CaseResult runGuarded(TestCase testCase, ExecutorService workers) throws InterruptedException {
+        String skip = judge.skipReason(testCase);
+        if (skip != null) {
+            return CaseResult.skipped(testCase, skip);
+        }
         Clock clock = new GuardedClock(realTime ? Clock.SYSTEM : Clock.virtual());
         Future<String> verdict = workers.submit(() -> judge.judge(testCase, clock));
         try {

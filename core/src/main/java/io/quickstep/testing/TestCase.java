@@ -16,7 +16,10 @@ import java.util.Set;
 /**
  * One case file of the conformance corpus (format: {@code conformance/README.md} beside the
  * cases): an execution to run and its expected result, or, for {@link Kind#VALIDATION}, a
- * definition and what AWS said about it.
+ * definition and what AWS said about it. {@link Kind#API} and {@link Kind#LOGS} cases are read
+ * too, so that a runner can report them, but only their id, kind, tags and {@code file} are set:
+ * the engine alone runs neither ({@code quickstep test} runs API cases against an embedded Step
+ * Functions service).
  *
  * @param id             {@code <area>/<test>#<n>}
  * @param kind           execution or validation
@@ -28,12 +31,14 @@ import java.util.Set;
  * @param tags           the case's tags, e.g. {@code jsonata}, {@code mocked-tasks}
  * @param mocks          Task state name to its recorded answers; empty when the case has none
  * @param type           the state machine type, {@code STANDARD} or {@code EXPRESS}
+ * @param file           the whole case file as read
  */
 public record TestCase(String id, Kind kind, String definitionText, JsonNode definition, JsonNode input,
                        JsonNode expected, Set<String> ignore, List<String> tags,
-                       Map<String, List<MockAnswer>> mocks, String type) {
+                       Map<String, List<MockAnswer>> mocks, String type, JsonNode file) {
 
-    public enum Kind { EXECUTION, VALIDATION }
+    /** What a case holds: an execution, a validation, a sequence of API calls, an execution's logs. */
+    public enum Kind { EXECUTION, VALIDATION, API, LOGS }
 
     /** Keys of a state (or of a Choice rule or Catcher) that only JSONata or variables give meaning to. */
     private static final List<String> VARIABLE_KEYS = List.of("Assign", "Arguments", "Output");
@@ -51,8 +56,17 @@ public record TestCase(String id, Kind kind, String definitionText, JsonNode def
         Kind kind = switch (file.path("kind").asText("execution")) {
             case "execution" -> Kind.EXECUTION;
             case "validation" -> Kind.VALIDATION;
-            default -> throw new CaseFormatException("kind: expected \"validation\" or no kind");
+            case "api" -> Kind.API;
+            case "logs" -> Kind.LOGS;
+            default -> throw new CaseFormatException("kind: expected \"validation\", \"api\", \"logs\" or no kind");
         };
+        if (kind == Kind.API || kind == Kind.LOGS) {
+            if (kind == Kind.API && !file.path("steps").isArray()) {
+                throw new CaseFormatException("steps: an API case holds a list of steps");
+            }
+            return new TestCase(id, kind, null, null, null, null, Set.copyOf(strings(file, "ignore")),
+                    List.copyOf(strings(file, "tags")), Map.of(), file.path("type").asText("EXPRESS"), file);
+        }
         JsonNode definition = file.get("definition");
         JsonNode text = file.get("definition_text");
         if ((definition != null && definition.isObject()) == (text != null && text.isTextual())) {
@@ -83,7 +97,8 @@ public record TestCase(String id, Kind kind, String definitionText, JsonNode def
                 Set.copyOf(strings(file, "ignore")),
                 List.copyOf(strings(file, "tags")),
                 mocks == null ? Map.of() : MockAnswer.parseAll(mocks),
-                file.path("type").asText("EXPRESS"));
+                file.path("type").asText("EXPRESS"),
+                file);
     }
 
     /** The corpus area: the id up to its first {@code /}. */

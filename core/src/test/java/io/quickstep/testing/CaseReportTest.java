@@ -42,4 +42,27 @@ class CaseReportTest {
         assertTrue(report.allPassed());
         assertEquals("0 passed, 0 failed\n", print(new CaseReport(List.of())));
     }
+
+    @Test
+    void shouldListSkippedCasesWithTheirReasonAndCountThemApart() throws Exception {
+        CaseReport report = new CaseReport(List.of(
+                new CaseResult(testCase("a/1#0"), null),
+                CaseResult.skipped(testCase("logs/2#0"), "logs cases need\nlog output"),
+                new CaseResult(testCase("b/3#0"), "differs")));
+        assertEquals("SKIP logs/2#0: logs cases need log output\nFAIL b/3#0: differs\n1 passed, 1 failed, 1 skipped\n",
+                print(report));
+        assertEquals(1, report.skipped());
+        assertFalse(report.allPassed());
+        assertTrue(new CaseReport(List.of(CaseResult.skipped(testCase("logs/2#0"), "why"))).allPassed());
+    }
+
+    @Test
+    void theEnginesJudgeSkipsApiAndLogsCasesWithAReason() throws Exception {
+        TestCase api = TestCase.parse(Json.parse("{\"id\":\"api/x#0\",\"kind\":\"api\",\"steps\":[]}"), "x");
+        TestCase logs = TestCase.parse(Json.parse("{\"id\":\"logs/x#0\",\"kind\":\"logs\",\"definition\":{}}"), "x");
+        List<CaseResult> results = new CaseRunner().run(List.of(api, logs, testCase("a/1#0")));
+        assertTrue(results.get(0).skipped().startsWith("API cases need the Step Functions service"), results.get(0).skipped());
+        assertTrue(results.get(1).skipped().startsWith("logs cases compare CloudWatch Logs events"), results.get(1).skipped());
+        assertFalse(results.get(2).wasSkipped());
+    }
 }
