@@ -11,6 +11,7 @@ import io.quickstep.compiler.Compiler;
 import io.quickstep.compiler.Disassembler;
 import io.quickstep.compiler.Program;
 import io.quickstep.error.StatesErrors;
+import io.quickstep.events.EventBuffer;
 import io.quickstep.execution.ExecutionIds;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.execution.ExecutionStatus;
@@ -38,8 +39,8 @@ public final class StateMachine {
     /** Name, program and time limit, as the engine's shards run them. */
     private final CompiledMachine compiled;
 
-    private StateMachine(String name, Program program, long timeoutMillis) {
-        this.compiled = new CompiledMachine(name, program, timeoutMillis);
+    private StateMachine(CompiledMachine compiled) {
+        this.compiled = compiled;
     }
 
     /**
@@ -53,7 +54,23 @@ public final class StateMachine {
         // TimeoutSeconds 0 (accepted by AWS) means no limit of the machine's own.
         long timeoutMillis = timeout != null && timeout > 0
                 ? Math.min(timeout * 1000L, EXPRESS_LIMIT_MILLIS) : EXPRESS_LIMIT_MILLIS;
-        return new StateMachine(name, Compiler.compile(definition), timeoutMillis);
+        return new StateMachine(new CompiledMachine(name, Compiler.compile(definition), timeoutMillis));
+    }
+
+    /**
+     * This state machine with its executions' history events recorded, or not: each result then
+     * carries them ({@link ExecutionResult#events()}), in AWS's GetExecutionHistory form. Off by
+     * default. The machine returned shares the compiled program but is another machine to an
+     * engine (its own metrics).
+     */
+    public StateMachine recordingEvents(boolean record) {
+        return record == compiled.recordsEvents() ? this : new StateMachine(
+                new CompiledMachine(compiled.name(), compiled.program(), compiled.timeoutMillis(), record));
+    }
+
+    /** Whether its executions record their history events; see {@link #recordingEvents}. */
+    public boolean recordsEvents() {
+        return compiled.recordsEvents();
     }
 
     /**
@@ -159,6 +176,9 @@ public final class StateMachine {
         String executionName = options.executionName() != null ? options.executionName() : ExecutionIds.random();
         Execution execution = new Execution(options.account(), name(), executionName, input, options.clock(),
                 options.tasks(), timeoutMillis(), null);
+        if (recordsEvents()) {
+            execution.recordEvents(new EventBuffer());
+        }
         long start = execution.startMillis();
         if (inputBytes > DataLimit.MAX_BYTES) {
             return new ExecutionResult(ExecutionStatus.FAILED, null, StatesErrors.DATA_LIMIT_EXCEEDED,

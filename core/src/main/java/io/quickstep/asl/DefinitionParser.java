@@ -98,7 +98,9 @@ public final class DefinitionParser {
         return new StateDetails.Map(parse(processor, language), path(node, "ItemsPath"), node.get("Items"), selector,
                 node.get("MaxConcurrency"), text(node, "MaxConcurrencyPath", null),
                 node.get("ToleratedFailurePercentage"), text(node, "ToleratedFailurePercentagePath", null),
-                node.get("ToleratedFailureCount"), text(node, "ToleratedFailureCountPath", null));
+                node.get("ToleratedFailureCount"), text(node, "ToleratedFailureCountPath", null),
+                "DISTRIBUTED".equals(processor.path("ProcessorConfig").path("Mode").asText()),
+                text(node, "Label", null));
     }
 
     private static ChoiceRule rule(JsonNode node) {

@@ -13,11 +13,18 @@ public final class CompiledMachine {
     private final String name;
     private final Program program;
     private final long timeoutMillis;
+    private final boolean recordsEvents;
 
     public CompiledMachine(String name, Program program, long timeoutMillis) {
+        this(name, program, timeoutMillis, false);
+    }
+
+    /** @param recordsEvents whether its executions record their history events */
+    public CompiledMachine(String name, Program program, long timeoutMillis, boolean recordsEvents) {
         this.name = name;
         this.program = program;
         this.timeoutMillis = timeoutMillis;
+        this.recordsEvents = recordsEvents;
     }
 
     public int id() {
@@ -34,5 +41,10 @@ public final class CompiledMachine {
 
     public long timeoutMillis() {
         return timeoutMillis;
+    }
+
+    /** Whether its executions record their history events (off by default: it costs time and memory). */
+    public boolean recordsEvents() {
+        return recordsEvents;
     }
 }

@@ -2,14 +2,28 @@ package io.quickstep.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quickstep.events.HistoryEvent;
 import io.quickstep.json.Json;
+
+import java.util.List;
 
 /**
  * The end of one execution: the output when it succeeded, else the error and cause (either may be
- * null, as on AWS). Times are epoch milliseconds on the execution's clock.
+ * null, as on AWS). Times are epoch milliseconds on the execution's clock. {@code events} are the
+ * execution's history events, oldest first, when its state machine records them, else empty.
  */
 public record ExecutionResult(ExecutionStatus status, JsonNode output, String error, String cause,
-                              long startMillis, long stopMillis) {
+                              long startMillis, long stopMillis, List<HistoryEvent> events) {
+
+    public ExecutionResult {
+        events = events == null ? List.of() : events;
+    }
+
+    /** An end without recorded events. */
+    public ExecutionResult(ExecutionStatus status, JsonNode output, String error, String cause, long startMillis,
+                           long stopMillis) {
+        this(status, output, error, cause, startMillis, stopMillis, List.of());
+    }
 
     public boolean succeeded() {
         return status == ExecutionStatus.SUCCEEDED;

@@ -2,6 +2,7 @@ package io.quickstep.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.compiler.CompiledMachine;
+import io.quickstep.events.EventBuffer;
 import io.quickstep.execution.Account;
 import io.quickstep.execution.Clock;
 import io.quickstep.execution.ExecutionListener;
@@ -26,6 +27,8 @@ final class RunningExecution extends Execution {
     boolean listed;
     /** Whether it waits in the shard's queue of executions with frames ready to run. */
     boolean queued;
+    /** Where its events are recorded, when its machine records them; back to the shard's pool at its end. */
+    EventBuffer events;
     /** When the start was accepted ({@link System#nanoTime()}), for the latency metric. */
     final long startNanos;
 

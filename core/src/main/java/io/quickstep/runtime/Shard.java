@@ -9,6 +9,7 @@ import com.lmax.disruptor.Sequence;
 import io.quickstep.compiler.CompiledMachine;
 import io.quickstep.error.StatesErrors;
 import io.quickstep.error.UserCode;
+import io.quickstep.events.EventBuffer;
 import io.quickstep.execution.Account;
 import io.quickstep.execution.Clock;
 import io.quickstep.execution.ExecutionIds;
@@ -86,6 +87,8 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     private final RunningList running = new RunningList();
     /** Executions with frames ready to run: resumed by a timer or an outcome, or yielded. */
     private final ArrayDeque<RunningExecution> ready = new ArrayDeque<>();
+    /** Event buffers of ended executions, cleared, for the next ones whose machines record events. */
+    private final ArrayDeque<EventBuffer> eventBuffers = new ArrayDeque<>();
     private int eventsThisCycle;
     /** Set by shutdown on its own thread: starts still in the ring are aborted, not run. */
     private volatile boolean abortNewStarts;
@@ -283,6 +286,11 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
             execution = new RunningExecution(account, machine.name(), name != null ? name : ExecutionIds.random(),
                     input, clock, tasks, machine.timeoutMillis(), arn, machine, metrics, listener, acceptedNanos);
             execution.countTransitions(metrics.transitionCounters());
+            if (machine.recordsEvents()) {
+                EventBuffer buffer = eventBuffers.poll();
+                execution.events = buffer != null ? buffer : new EventBuffer();
+                execution.recordEvents(execution.events);
+            }
         } catch (Throwable bug) {
             unstartable(metrics, listener, acceptedNanos, bug);
             return;
@@ -426,6 +434,12 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
             execution.deadline.queue.remove(execution.deadline);
         }
         retire();
+        if (execution.events != null) {
+            // The result holds its own copy of the events: the buffer serves the next execution.
+            execution.events.clear();
+            eventBuffers.push(execution.events);
+            execution.events = null;
+        }
         execution.metrics.recordEnd(result, System.nanoTime() - execution.startNanos);
         tell(execution.listener, result);
     }

@@ -145,6 +145,14 @@ public final class TaskHandlers implements TaskHandler {
      * A {@link TaskTimeoutException} is no failure of this kind: the engine waits for the state's
      * time limit instead.
      */
+    /**
+     * Whether {@code resource} is a Lambda function's ARN ({@code arn:aws:lambda:...:function:NAME}),
+     * called as the function, rather than a service integration.
+     */
+    public static boolean isFunctionArn(String resource) {
+        return LambdaInvoke.isFunctionArn(resource);
+    }
+
     public static ExecutionFailure failure(TaskRequest request, Throwable thrown) {
         if (thrown instanceof ExecutionFailure) {
             return (ExecutionFailure) thrown;

@@ -51,7 +51,7 @@ final class Children {
         long[] bytes = new long[branches.length];
         java.util.Arrays.fill(inputs, frame.value);
         java.util.Arrays.fill(bytes, frame.valueBytes);
-        frame.execution.eventId++; // ParallelStateStarted
+        frame.history.childrenStarted(frame, false, branches.length);
         new Children(frame, branches, inputs, bytes, 0, null, false).start();
     }
 
@@ -61,8 +61,12 @@ final class Children {
         JsonNode input = frame.value;
         JsonNode items = items(spec, frame, input);
         long maxConcurrency = MapLimits.maxConcurrency(spec, frame, input);
-        MapLimits tolerance = MapLimits.tolerance(spec, frame, input);
         int size = items.size();
+        // Between the two limits, as on AWS: a bad MaxConcurrency fails the state before it starts,
+        // a bad tolerated failure limit after.
+        frame.history.childrenStarted(frame, true, size);
+        MapLimits tolerance = MapLimits.tolerance(spec, frame, input);
+        frame.history.mapRunStarted(frame);
         JsonNode[] inputs = new JsonNode[size];
         long[] bytes = new long[size];
         for (int index = 0; index < size; index++) {
@@ -72,7 +76,6 @@ final class Children {
         }
         Program[] processor = new Program[size];
         java.util.Arrays.fill(processor, state.children()[0]);
-        frame.execution.eventId++; // MapStateStarted
         new Children(frame, processor, inputs, bytes, (int) Math.min(Integer.MAX_VALUE, maxConcurrency), tolerance,
                 true).start();
     }
@@ -133,12 +136,19 @@ final class Children {
     }
 
     private void launch(int index) {
-        if (isMap) {
-            parent.execution.eventId++; // MapIterationStarted
-        }
         Frame child = new Frame(parent.execution, programs[index], inputs[index], inputBytes[index], this, index);
         frames[index] = child;
         parent.execution.ready(child);
+    }
+
+    /** The Parallel or Map state's frame. */
+    Frame parent() {
+        return parent;
+    }
+
+    /** A child runs for the first time. */
+    void begun(Frame child) {
+        parent.history.childBegun(child, isMap);
     }
 
     /** The variables the children read through to: the parent's, created if it has none yet. */
@@ -155,11 +165,9 @@ final class Children {
             return;
         }
         finished++;
+        parent.history.childEnded(child, isMap, finished == inputs.length);
         if (child.status == Frame.Status.COMPLETED) {
             outputs[child.childIndex] = child.output;
-            if (isMap) {
-                parent.execution.eventId++; // MapIterationSucceeded
-            }
         } else if (tolerance != null) {
             outputs[child.childIndex] = Recovery.errorOutput(child.failure);
             if (tolerance.exceeded(++failures, inputs.length)) {
@@ -187,13 +195,16 @@ final class Children {
         for (JsonNode output : outputs) {
             result.add(output);
         }
-        parent.execution.eventId++; // ParallelStateSucceeded / MapStateSucceeded
+        parent.history.childrenSucceeded(parent, isMap);
         parent.result = result;
         parent.resultBytes = DataLimit.measure(result);
     }
 
     private void fail(ExecutionFailure failure) {
         cancel();
+        if (isMap && !StatesErrors.RUNTIME.equals(failure.error())) {
+            parent.history.mapRunFailed(parent);
+        }
         parent.children = null;
         parent.pendingFailure = failure;
         parent.execution.ready(parent);
@@ -204,6 +215,11 @@ final class Children {
         closed = true;
         for (Frame frame : frames) {
             if (frame != null) {
+                boolean running = frame.status != Frame.Status.COMPLETED && frame.status != Frame.Status.FAILED
+                        && frame.status != Frame.Status.CANCELLED;
+                if (isMap && running && !frame.unbegun) {
+                    parent.history.iterationAborted(frame);
+                }
                 frame.cancel();
             }
         }

@@ -163,7 +163,7 @@ public abstract class Driver {
                     frame.taskCall.cancel(true); // the handler is told the call was abandoned
                     frame.taskCall = null;
                 }
-                Tasks.failed(frame, Tasks.timedOut(frame));
+                Tasks.timedOut(frame);
             }
         } catch (Throwable bug) {
             failInternally(frame.execution, frame, bug);
@@ -246,7 +246,7 @@ public abstract class Driver {
             called();
         }
         if (limit != Long.MAX_VALUE && clock.millis() - started > limit && !(error instanceof TaskTimeoutException)) {
-            Tasks.failed(frame, Tasks.timedOut(frame));
+            Tasks.timedOut(frame);
         } else {
             outcome(frame, result, error);
         }

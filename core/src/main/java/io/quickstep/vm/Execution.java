@@ -3,6 +3,7 @@ package io.quickstep.vm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.compiler.Program;
+import io.quickstep.events.EventBuffer;
 import io.quickstep.execution.Account;
 import io.quickstep.execution.Clock;
 import io.quickstep.execution.ExecutionArn;
@@ -38,8 +39,8 @@ public class Execution {
     final long deadlineMillis;
     final Clock clock;
     final TaskHandler tasks;
-    /** The id of the last history event; the execution's start is event 1. */
-    int eventId = 1;
+    /** Its history events' ids, and where they are recorded when they are. */
+    final History history = new History(this);
     /** Where entering a state is counted, by the state's counter (the engine's executions do), or null. */
     LongAdder[] transitions;
     /** Bytes of workflow variables stored by all frames (AWS allows 10 MiB). */
@@ -81,8 +82,18 @@ public class Execution {
 
     /** Creates the top-level frame on the input, of {@code inputBytes} bytes, and makes it ready. */
     void start(Program program, long inputBytes) {
+        history.executionStarted();
         top = new Frame(this, program, input, inputBytes, null, 0);
         ready(top);
+    }
+
+    /**
+     * Records this execution's history events into {@code buffer}, which must be empty; call before
+     * it starts. The result then carries them ({@link ExecutionResult#events()}), and the buffer
+     * may be cleared and reused once the execution has ended.
+     */
+    public void recordEvents(EventBuffer buffer) {
+        history.buffer = buffer;
     }
 
     /** Starts a slice: the frames may now run until they wait, or until {@link #mayContinue()} says no. */
@@ -145,15 +156,24 @@ public class Execution {
             frame.parentGroup.finished(frame);
             return;
         }
-        long now = clock.millis();
         if (frame.status == Frame.Status.COMPLETED) {
-            result = new ExecutionResult(ExecutionStatus.SUCCEEDED, frame.output, null, null, startMillis, now);
+            end(ExecutionStatus.SUCCEEDED, frame.lastEventId, frame.output, null, null);
         } else {
             // AWS's execution result leaves an empty cause out.
             String cause = frame.failure.causeText();
-            result = new ExecutionResult(ExecutionStatus.FAILED, null, frame.failure.error(),
-                    cause == null || cause.isEmpty() ? null : cause, startMillis, now);
+            end(ExecutionStatus.FAILED, frame.lastEventId, null, frame.failure.error(),
+                    cause == null || cause.isEmpty() ? null : cause);
         }
+    }
+
+    /** Records the execution's last event and makes its result, with the events when they are recorded. */
+    private void end(ExecutionStatus status, int previousEventId, JsonNode output, String error, String cause) {
+        history.executionEnded(status, previousEventId, output, error, cause);
+        EventBuffer recorded = history.buffer;
+        // Nothing is recorded after the end: the buffer may be reused from now on.
+        history.buffer = null;
+        result = new ExecutionResult(status, output, error, cause, startMillis, clock.millis(),
+                recorded == null ? null : recorded.events());
     }
 
     /** Ends the execution from outside its states (time limit, abort); every frame stops. */
@@ -166,7 +186,7 @@ public class Execution {
             if (waiting != null) {
                 waiting.clear();
             }
-            result = new ExecutionResult(status, null, error, cause, startMillis, clock.millis());
+            end(status, history.lastId, null, error, cause);
         }
     }
 

@@ -28,6 +28,8 @@ public final class Frame implements EvaluationScope {
     final Children parentGroup;
     /** This frame's position among its siblings (branch or item index). */
     final int childIndex;
+    /** The history its events go to: its execution's, or a distributed Map item's own. */
+    final History history;
     Status status = Status.RUNNABLE;
 
     // Registers, see Opcode: the value being processed, the state's input and its result, each with
@@ -48,6 +50,10 @@ public final class Frame implements EvaluationScope {
     StateInfo state;
     long enteredMillis;
     int enteredEventId;
+    /** The id of this frame's last history event, which its next one follows (see {@link History}). */
+    int lastEventId;
+    /** A Parallel branch or Map iteration that has not run yet: its first run begins it ({@link History#childBegun}). */
+    boolean unbegun;
     /** Retries made in the current state, in all; and per Retry rule. */
     int retryCount;
     int[] retryAttempts = new int[0];
@@ -94,6 +100,11 @@ public final class Frame implements EvaluationScope {
         this.valueBytes = inputBytes;
         if (parentGroup != null) {
             this.variables = new Variables(parentGroup.parentVariables());
+            this.unbegun = true;
+            this.history = parentGroup.parent().history.forChild(parentGroup.parent());
+            this.lastEventId = parentGroup.parent().lastEventId;
+        } else {
+            this.history = execution.history;
         }
     }
 
@@ -107,7 +118,7 @@ public final class Frame implements EvaluationScope {
         this.stateInputBytes = valueBytes;
         // Only the context object shows when a state was entered: skip the clock read otherwise.
         this.enteredMillis = program.usesContext() ? execution.clock.millis() : 0;
-        this.enteredEventId = ++execution.eventId;
+        this.enteredEventId = history.stateEntered(this);
         this.retryCount = 0;
         this.pendingAssign = null;
         this.result = null;
@@ -214,15 +225,17 @@ public final class Frame implements EvaluationScope {
         return states;
     }
 
-    /** Applies the current state's assignments as it is left. */
-    void applyAssignments() {
-        if (pendingAssign != null) {
-            if (variables == null) {
-                variables = new Variables(null);
-            }
-            JsonNode assignments = pendingAssign;
-            pendingAssign = null;
-            Assignments.account(execution, variables.assignAll(assignments));
+    /** Applies the current state's assignments as it is left; returns them, or null when it has none. */
+    JsonNode applyAssignments() {
+        if (pendingAssign == null) {
+            return null;
         }
+        if (variables == null) {
+            variables = new Variables(null);
+        }
+        JsonNode assignments = pendingAssign;
+        pendingAssign = null;
+        Assignments.account(execution, variables.assignAll(assignments));
+        return assignments;
     }
 }

@@ -11,6 +11,7 @@ import io.quickstep.compiler.PayloadTemplate;
 import io.quickstep.compiler.StateInfo;
 import io.quickstep.compiler.WaitSpec;
 import io.quickstep.error.ExecutionFailure;
+import io.quickstep.error.StatesErrors;
 import io.quickstep.json.Json;
 import io.quickstep.path.JsonPath;
 
@@ -38,6 +39,10 @@ public final class Interpreter {
         final Object[] constants = frame.program.constants();
         final StateInfo[] states = frame.program.states();
         frame.status = Frame.Status.RUNNABLE;
+        if (frame.unbegun) {
+            frame.unbegun = false;
+            frame.parentGroup.begun(frame);
+        }
         if (frame.pendingFailure != null) {
             ExecutionFailure failure = frame.pendingFailure;
             frame.pendingFailure = null;
@@ -161,7 +166,11 @@ public final class Interpreter {
      */
     private static boolean recover(Frame frame, ExecutionFailure failure) {
         // The cause names the state before any rule sees it: a Catch hands on the same text.
-        failure = Recovery.located(failure, frame);
+        ExecutionFailure located = Recovery.located(failure, frame);
+        if (located != failure && StatesErrors.QUERY_EVALUATION_ERROR.equals(located.error())) {
+            frame.history.evaluationFailed(frame, located);
+        }
+        failure = located;
         Recovery recovery;
         try {
             recovery = Recovery.recover(frame, frame.state, failure, frame.stateInput);
@@ -169,6 +178,9 @@ public final class Interpreter {
             // A Catch whose ResultPath cannot be applied fails the state with that error instead.
             failure = catchFailed;
             recovery = null;
+        }
+        if (recovery == null || !recovery.retry) {
+            frame.history.stateFailed(frame, failure);
         }
         if (recovery == null) {
             frame.failure = failure;
@@ -186,8 +198,9 @@ public final class Interpreter {
         }
         frame.value = recovery.output;
         frame.valueBytes = DataLimit.measure(recovery.output);
+        JsonNode assigned;
         try {
-            frame.applyAssignments();
+            assigned = frame.applyAssignments();
         } catch (ExecutionFailure tooLarge) {
             // The Catch's own assignments broke a limit: nothing catches that.
             frame.failure = Recovery.located(tooLarge, frame);
@@ -195,7 +208,7 @@ public final class Interpreter {
             frame.execution.finished(frame);
             return false;
         }
-        ++frame.execution.eventId; // the state's exit
+        frame.history.stateExited(frame, assigned);
         frame.pc = frame.program.states()[recovery.nextState].entryPc();
         return true;
     }
@@ -206,10 +219,9 @@ public final class Interpreter {
         return template.evaluate(frame);
     }
 
-    /** A state's exit: its output must fit AWS's payload limit; the exited event is counted. */
+    /** A state's exit: its output must fit AWS's payload limit; then the exited event. */
     private static void exit(Frame frame) {
         frame.valueBytes = DataLimit.checkOutput(frame.value, frame.valueBytes, frame.state.name());
-        frame.applyAssignments();
-        ++frame.execution.eventId;
+        frame.history.stateExited(frame, frame.applyAssignments());
     }
 }

@@ -27,7 +27,7 @@ final class Tasks {
         long heartbeatMillis = spec.heartbeatExpression() != null
                 ? JsonataNumbers.positiveInteger(spec.heartbeatExpression(), frame, false) * 1000L
                 : limitMillis(spec.heartbeatSeconds(), spec.heartbeatSecondsPath(), "HeartbeatSecondsPath", frame);
-        frame.execution.eventId += 2; // scheduled, started
+        frame.history.taskScheduled(frame, timeoutMillis, heartbeatMillis);
         JsonNode context = frame.program.usesContext() ? frame.context() : null;
         frame.taskRequest = new TaskRequest(state.name(), spec.resource(), frame.value, context);
         frame.taskTimeoutMillis = Math.min(timeoutMillis, heartbeatMillis);
@@ -38,8 +38,8 @@ final class Tasks {
 
     /** The task returned {@code result} (null stands for JSON null). */
     static void succeeded(Frame frame, JsonNode result) {
-        frame.execution.eventId++;
         JsonNode value = result == null ? Json.NODES.nullNode() : result;
+        frame.history.taskSucceeded(frame, value);
         long bytes = DataLimit.measure(value);
         if (bytes > DataLimit.MAX_BYTES) {
             frame.pendingFailure = DataLimit.exceeded(frame.taskRequest.resource());
@@ -52,20 +52,27 @@ final class Tasks {
         frame.execution.ready(frame);
     }
 
-    /** The task failed, or ran past its time limit. */
+    /** The task failed. */
     static void failed(Frame frame, ExecutionFailure failure) {
-        frame.execution.eventId++;
-        frame.pendingFailure = failure;
-        frame.taskRequest = null;
-        frame.execution.ready(frame);
+        frame.history.taskFailed(frame, failure);
+        resume(frame, failure);
     }
 
     /**
-     * The failure a task that ran past its limit gets: States.HeartbeatTimeout when the heartbeat
-     * limit was the shorter one, else States.Timeout; AWS gives it an empty cause.
+     * The task ran past its limit: it fails with States.HeartbeatTimeout when the heartbeat limit
+     * was the shorter one, else States.Timeout; AWS gives it an empty cause.
      */
-    static ExecutionFailure timedOut(Frame frame) {
-        return new ExecutionFailure(frame.taskHeartbeatFirst ? StatesErrors.HEARTBEAT_TIMEOUT : StatesErrors.TIMEOUT, "");
+    static void timedOut(Frame frame) {
+        ExecutionFailure failure = new ExecutionFailure(
+                frame.taskHeartbeatFirst ? StatesErrors.HEARTBEAT_TIMEOUT : StatesErrors.TIMEOUT, "");
+        frame.history.taskTimedOut(frame, failure);
+        resume(frame, failure);
+    }
+
+    private static void resume(Frame frame, ExecutionFailure failure) {
+        frame.pendingFailure = failure;
+        frame.taskRequest = null;
+        frame.execution.ready(frame);
     }
 
     /** A time limit in milliseconds from its constant or path form; {@code Long.MAX_VALUE} when absent. */

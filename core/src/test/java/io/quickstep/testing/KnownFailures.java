@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * {@code #} themselves ({@code base/test_state_fail#0}), so the reason starts at the first
  * {@code #} that follows whitespace.
  */
-final class KnownFailures {
+public final class KnownFailures {
     private static final Pattern LINE = Pattern.compile("(\\S+)(?:\\s+#\\s*(.*))?");
     private final Map<String, String> reasons;
 
@@ -22,7 +22,7 @@ final class KnownFailures {
         this.reasons = reasons;
     }
 
-    static KnownFailures load(Path file) throws IOException {
+    public static KnownFailures load(Path file) throws IOException {
         Map<String, String> reasons = new LinkedHashMap<>();
         int lineNumber = 0;
         for (String line : Files.readAllLines(file)) {
@@ -43,11 +43,11 @@ final class KnownFailures {
     }
 
     /** Why the case is expected to fail, or null when it is expected to pass. */
-    String reason(String caseId) {
+    public String reason(String caseId) {
         return reasons.get(caseId);
     }
 
-    Set<String> ids() {
+    public Set<String> ids() {
         return reasons.keySet();
     }
 }

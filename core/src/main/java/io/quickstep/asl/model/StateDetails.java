@@ -42,12 +42,15 @@ public sealed interface StateDetails {
      * Map: the item processor and how items are picked and how many failures are tolerated. The
      * number fields hold a JSON number, a JSONata string, or null; their Path forms a path or null.
      * (A distributed Map runs its items as an inline one does; the validator refuses ItemReader,
-     * ItemBatcher and ResultWriter, which the engine cannot run yet.)
+     * ItemBatcher and ResultWriter, which the engine cannot run yet; {@code distributed} says that
+     * each item is a child execution of its own, with its own history, and {@code label}, if not
+     * null, names its map runs.)
      */
     record Map(Definition processor, String itemsPath, JsonNode items, JsonNode itemSelector,
                JsonNode maxConcurrency, String maxConcurrencyPath,
                JsonNode toleratedFailurePercentage, String toleratedFailurePercentagePath,
-               JsonNode toleratedFailureCount, String toleratedFailureCountPath)
+               JsonNode toleratedFailureCount, String toleratedFailureCountPath, boolean distributed,
+               String label)
             implements StateDetails {
     }
 }
