@@ -27,6 +27,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One connection's requests, the last handler of its pipeline: routes each whole request (the
@@ -44,6 +46,7 @@ import java.util.concurrent.CompletionStage;
  * back on the event loop ({@link PendingAnswer}).
  */
 final class ApiConnection extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = Logger.getLogger("io.quickstep.http");
     private static final AsciiString TARGET = AsciiString.cached("X-Amz-Target");
     private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -52,6 +55,7 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
     private final IngressSettings settings;
     /** Null when requests need no signature. */
     private final SigV4Verifier sigV4;
+    private final IdleWatch idle;
     /** Ring of answer slots, indexed by request number modulo its length (a power of two). */
     private final PendingAnswer[] slots;
     private final int mask;
@@ -67,6 +71,7 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
         this.metrics = metrics;
         this.settings = settings;
         this.sigV4 = settings.sigV4();
+        this.idle = new IdleWatch(settings.idleTimeout());
         this.slots = new PendingAnswer[Integer.highestOneBit(Math.max(1, settings.maxInFlightPerConnection() * 2 - 1))];
         this.mask = slots.length - 1;
     }
@@ -249,6 +254,7 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
         }
         if (wrote) {
             ctx.flush();
+            idle.answered();
             updateReading();
         }
     }
@@ -267,19 +273,31 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
         ctx.fireChannelWritabilityChanged();
     }
 
-    /** An idle connection is closed, but not one waiting for an execution (bounded by its own time limit). */
+    /**
+     * A connection whose client sent nothing for the idle timeout is closed if it is idle
+     * ({@link IdleWatch}), but never while it waits for an execution (bounded by its own time limit).
+     */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent && received == written) {
-            ctx.close();
+        if (event instanceof IdleStateEvent) {
+            if (received == written && idle.idle(ctx.channel())) {
+                ctx.close();
+            }
         } else {
             ReferenceCountUtil.release(event);
         }
     }
 
-    /** A connection reset or a write that failed: the connection ends; the server goes on. */
+    /**
+     * A connection reset or a write that failed: the connection ends; the server goes on. Anything
+     * else is a fault of the server's (a handler's exception), which closes the connection too, but
+     * is logged: a silent close hid the codec's pipelining limit.
+     */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!(cause instanceof IOException)) {
+            LOG.log(Level.WARNING, "a connection was closed on an unexpected error", cause);
+        }
         ctx.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.quickstep.http;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -49,6 +50,9 @@ public final class HttpIngress implements AutoCloseable {
             Channel listener = new ServerBootstrap().group(loops).channel(transport.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, BACKLOG)
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(
+                            AdaptiveRecvByteBufAllocator.DEFAULT_MINIMUM, AdaptiveRecvByteBufAllocator.DEFAULT_INITIAL,
+                            IngressChannels.MAX_READ))
                     .childHandler(new IngressChannels(api, metrics, settings))
                     .bind(settings.host(), settings.port()).syncUninterruptibly().channel();
             return new HttpIngress(loops, listener, transport);

@@ -18,10 +18,13 @@
  * <h2>Limits</h2>
  * What one client can hold is bounded ({@link io.quickstep.http.IngressSettings}): connections open
  * at once (one more is closed at once); requests read and not yet answered per connection (at the
- * bound, and while a client does not read its answers, the connection is not read); the request
+ * bound, and while a client does not read its answers, the connection is not read; the requests of
+ * the last read, at most 64 KiB of them, wait decoded, so a client may pipeline any number); the request
  * line (4 KiB, else HTTP 414) and headers (16 KiB together, else 431); the body (1 MiB, AWS's limit:
  * {@code RequestEntityTooLargeException}, HTTP 413, and the connection goes on); and idle time (a
- * connection with no traffic for 60 s is closed, unless an answer is pending). A request that is not
+ * connection whose client has sent nothing for 60 s is closed, unless an answer is pending, was
+ * written within the 60 s, or is still being taken by the client: so 60-120 s after its last traffic).
+ * A request that is not
  * HTTP gets 400 and the connection is closed. Every error is AWS's shape ({@code __type},
  * {@code message}); a fault of the server is answered {@code InternalFailure} (HTTP 500) and logged,
  * never shown to the client.

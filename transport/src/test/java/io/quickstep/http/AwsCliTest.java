@@ -2,8 +2,7 @@ package io.quickstep.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.json.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,26 +14,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * (else it sends to {@code sync-127.0.0.1}, a name that does not resolve) and any credentials.
  */
 class AwsCliTest {
-    private FakeApi api;
-    private HttpIngress ingress;
-
-    @BeforeEach
-    void start() {
-        api = new FakeApi();
-        ingress = HttpIngress.start(IngressSettings.defaults().address("127.0.0.1", 0).eventLoops(1), api,
-                IngressMetrics.requestsOnly());
-    }
-
-    @AfterEach
-    void stop() {
-        ingress.close();
-        api.close();
-    }
+    @AutoClose
+    private final FakeServer server = new FakeServer();
 
     @Test
     void startSyncExecutionAnswersTheCli() throws Exception {
         assumeTrue(AwsCli.installed(), "the AWS CLI (aws) is not installed");
-        AwsCli.Outcome sync = AwsCli.stepfunctions(ingress.address().getPort(), "AKIDTEST", "secret",
+        AwsCli.Outcome sync = AwsCli.stepfunctions(server.address().getPort(), "AKIDTEST", "secret",
                 "start-sync-execution", "--state-machine-arn", FakeApi.MACHINE_ARN, "--input", "{\"from\":\"cli\"}");
         assertEquals(0, sync.exit(), sync.toString());
         JsonNode answer = Json.MAPPER.readTree(sync.out());

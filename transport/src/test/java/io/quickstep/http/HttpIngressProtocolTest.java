@@ -152,6 +152,22 @@ class HttpIngressProtocolTest {
     }
 
     @Test
+    void aClientStillSendingIsNotClosedWhenIdle() throws Exception {
+        String request = RawHttp.apiRequest(SYNC, syncBody("{\"slowly\":\"sent\"}"));
+        try (RawHttp http = new RawHttp(address)) {
+            int pieces = 8; // over twice the idle timeout in all, each piece well within it
+            int size = request.length() / pieces + 1;
+            for (int at = 0; at < request.length(); at += size) {
+                http.send(request.substring(at, Math.min(request.length(), at + size)));
+                Thread.sleep(300);
+            }
+            RawHttp.Answer answer = http.read();
+            assertNotNull(answer, "answered, not closed as idle");
+            assertEquals("{\"slowly\":\"sent\"}", json(answer).path("output").asText());
+        }
+    }
+
+    @Test
     void aConnectionClosedBeforeItsAnswerLeavesTheServerUp() throws IOException {
         try (RawHttp http = new RawHttp(address)) {
             http.send(RawHttp.apiRequest(SYNC, syncBody("{\"delayMs\":200}")));
