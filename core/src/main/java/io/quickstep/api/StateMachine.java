@@ -12,6 +12,8 @@ import io.quickstep.compiler.Disassembler;
 import io.quickstep.compiler.Program;
 import io.quickstep.error.StatesErrors;
 import io.quickstep.events.EventBuffer;
+import io.quickstep.events.LoggingConfiguration;
+import io.quickstep.events.LoggingConfigurationException;
 import io.quickstep.execution.ExecutionIds;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.execution.ExecutionStatus;
@@ -64,8 +66,38 @@ public final class StateMachine {
      * engine (its own metrics).
      */
     public StateMachine recordingEvents(boolean record) {
-        return record == compiled.recordsEvents() ? this : new StateMachine(
-                new CompiledMachine(compiled.name(), compiled.program(), compiled.timeoutMillis(), record));
+        return record == compiled.recordsEvents() ? this : new StateMachine(new CompiledMachine(compiled.name(),
+                compiled.program(), compiled.timeoutMillis(), record, compiled.logging()));
+    }
+
+    /**
+     * Validates and compiles a definition as {@link #create(String, String)} does, with AWS's
+     * {@code loggingConfiguration} of CreateStateMachine (null or absent: OFF), checked as AWS
+     * checks it after the definition.
+     *
+     * @throws DefinitionException           when the definition is invalid
+     * @throws LoggingConfigurationException when the logging configuration is (InvalidLoggingConfiguration)
+     */
+    public static StateMachine create(String name, String definitionText, JsonNode loggingConfiguration) {
+        StateMachine machine = create(name, definitionText);
+        return machine.logging(LoggingConfiguration.parse(loggingConfiguration));
+    }
+
+    /**
+     * This state machine with {@code logging} as its {@code loggingConfiguration}: at any level
+     * but OFF its executions record their events (as {@link #recordingEvents} makes them), and
+     * {@link io.quickstep.events.CloudWatchRecord} turns them into the records AWS would log. The
+     * machine returned shares the compiled program but is another machine to an engine.
+     */
+    public StateMachine logging(LoggingConfiguration logging) {
+        return logging.equals(compiled.logging()) ? this : new StateMachine(new CompiledMachine(compiled.name(),
+                compiled.program(), compiled.timeoutMillis(), compiled.recordsEvents() && !compiled.logging().enabled(),
+                logging));
+    }
+
+    /** Its {@code loggingConfiguration}: {@link LoggingConfiguration#OFF} unless {@link #logging} set one. */
+    public LoggingConfiguration loggingConfiguration() {
+        return compiled.logging();
     }
 
     /** Whether its executions record their history events; see {@link #recordingEvents}. */

@@ -1,5 +1,7 @@
 package io.quickstep.compiler;
 
+import io.quickstep.events.LoggingConfiguration;
+
 /**
  * A state machine as the runtime runs it: its name, its compiled program and its execution time
  * limit (the definition's TimeoutSeconds, at most the Express five minutes). One per state machine,
@@ -14,6 +16,7 @@ public final class CompiledMachine {
     private final Program program;
     private final long timeoutMillis;
     private final boolean recordsEvents;
+    private final LoggingConfiguration logging;
 
     public CompiledMachine(String name, Program program, long timeoutMillis) {
         this(name, program, timeoutMillis, false);
@@ -21,10 +24,21 @@ public final class CompiledMachine {
 
     /** @param recordsEvents whether its executions record their history events */
     public CompiledMachine(String name, Program program, long timeoutMillis, boolean recordsEvents) {
+        this(name, program, timeoutMillis, recordsEvents, LoggingConfiguration.OFF);
+    }
+
+    /**
+     * @param recordsEvents whether its executions record their history events (they do too when
+     *                      {@code logging} logs anything)
+     * @param logging       its {@code loggingConfiguration}: what a log shipper writes of its executions' events
+     */
+    public CompiledMachine(String name, Program program, long timeoutMillis, boolean recordsEvents,
+                           LoggingConfiguration logging) {
         this.name = name;
         this.program = program;
         this.timeoutMillis = timeoutMillis;
-        this.recordsEvents = recordsEvents;
+        this.recordsEvents = recordsEvents || logging.enabled();
+        this.logging = logging;
     }
 
     public int id() {
@@ -46,5 +60,10 @@ public final class CompiledMachine {
     /** Whether its executions record their history events (off by default: it costs time and memory). */
     public boolean recordsEvents() {
         return recordsEvents;
+    }
+
+    /** Its {@code loggingConfiguration}; {@link LoggingConfiguration#OFF} by default. */
+    public LoggingConfiguration logging() {
+        return logging;
     }
 }

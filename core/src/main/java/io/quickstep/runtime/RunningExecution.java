@@ -2,7 +2,6 @@ package io.quickstep.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.compiler.CompiledMachine;
-import io.quickstep.events.EventBuffer;
 import io.quickstep.execution.Account;
 import io.quickstep.execution.Clock;
 import io.quickstep.execution.ExecutionListener;
@@ -27,8 +26,6 @@ final class RunningExecution extends Execution {
     boolean listed;
     /** Whether it waits in the shard's queue of executions with frames ready to run. */
     boolean queued;
-    /** Where its events are recorded, when its machine records them; back to the shard's pool at its end. */
-    EventBuffer events;
     /** When the start was accepted ({@link System#nanoTime()}), for the latency metric. */
     final long startNanos;
 
@@ -40,5 +37,11 @@ final class RunningExecution extends Execution {
         this.metrics = metrics;
         this.listener = listener;
         this.startNanos = startNanos;
+    }
+
+    /** Counts the entry in its machine's transitions metric. */
+    @Override
+    protected void countEntry(int stateCounter) {
+        metrics.transitionCounters()[stateCounter].increment();
     }
 }

@@ -285,11 +285,9 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         try {
             execution = new RunningExecution(account, machine.name(), name != null ? name : ExecutionIds.random(),
                     input, clock, tasks, machine.timeoutMillis(), arn, machine, metrics, listener, acceptedNanos);
-            execution.countTransitions(metrics.transitionCounters());
             if (machine.recordsEvents()) {
                 EventBuffer buffer = eventBuffers.poll();
-                execution.events = buffer != null ? buffer : new EventBuffer();
-                execution.recordEvents(execution.events);
+                execution.recordEvents(buffer != null ? buffer : new EventBuffer());
             }
         } catch (Throwable bug) {
             unstartable(metrics, listener, acceptedNanos, bug);
@@ -434,11 +432,11 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
             execution.deadline.queue.remove(execution.deadline);
         }
         retire();
-        if (execution.events != null) {
+        EventBuffer events = execution.takeEventBuffer();
+        if (events != null) {
             // The result holds its own copy of the events: the buffer serves the next execution.
-            execution.events.clear();
-            eventBuffers.push(execution.events);
-            execution.events = null;
+            events.clear();
+            eventBuffers.push(events);
         }
         execution.metrics.recordEnd(result, System.nanoTime() - execution.startNanos);
         tell(execution.listener, result);

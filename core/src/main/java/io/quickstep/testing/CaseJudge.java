@@ -8,23 +8,23 @@ public interface CaseJudge {
 
     /**
      * Judges with the real engine: executions through the embedded API, validation cases through the
-     * validator. API and logs cases are skipped: see {@link #skipReason}.
+     * validator, logs cases by the records {@link io.quickstep.events.CloudWatchRecord} makes of an
+     * execution's events. API cases are skipped: see {@link #skipReason}.
      */
     CaseJudge ENGINE = new CaseJudge() {
         @Override
         public String judge(TestCase testCase, Clock clock) {
-            return testCase.kind() == TestCase.Kind.VALIDATION
-                    ? ValidationCaseJudge.judge(testCase)
-                    : ExecutionCaseJudge.judge(testCase, clock);
+            return switch (testCase.kind()) {
+                case VALIDATION -> ValidationCaseJudge.judge(testCase);
+                case LOGS -> LogsCaseJudge.judge(testCase, clock);
+                default -> ExecutionCaseJudge.judge(testCase, clock);
+            };
         }
 
         @Override
         public String skipReason(TestCase testCase) {
-            return switch (testCase.kind()) {
-                case API -> "API cases need the Step Functions service (quickstep test runs them on an embedded one)";
-                case LOGS -> "logs cases compare CloudWatch Logs events, which the engine does not write yet (issue 11)";
-                default -> null;
-            };
+            return testCase.kind() == TestCase.Kind.API
+                    ? "API cases need the Step Functions service (quickstep test runs them on an embedded one)" : null;
         }
     };
 

@@ -16,17 +16,19 @@ import java.util.Set;
 /**
  * One case file of the conformance corpus (format: {@code conformance/README.md} beside the
  * cases): an execution to run and its expected result, or, for {@link Kind#VALIDATION}, a
- * definition and what AWS said about it. {@link Kind#API} and {@link Kind#LOGS} cases are read
- * too, so that a runner can report them, but only their id, kind, tags and {@code file} are set:
- * the engine alone runs neither ({@code quickstep test} runs API cases against an embedded Step
- * Functions service).
+ * definition and what AWS said about it, or, for {@link Kind#LOGS}, an execution and the
+ * CloudWatch Logs records AWS wrote for it ({@code expected} is the {@code expected_logs} list; the
+ * {@code logging_configuration} is in {@code file}). {@link Kind#API} cases are read too, so that a
+ * runner can report them, but only their id, kind, tags and {@code file} are set: the engine alone
+ * does not run them ({@code quickstep test} runs them against an embedded Step Functions service).
  *
  * @param id             {@code <area>/<test>#<n>}
- * @param kind           execution or validation
+ * @param kind           execution, validation, logs or API
  * @param definitionText the definition exactly as sent to the engine
  * @param definition     the parsed definition, or null when the case gives text that is not a JSON object
  * @param input          the execution input (validation cases: null)
- * @param expected       the {@code expected} object, compared by {@link ResultMatcher}
+ * @param expected       the {@code expected} object, compared by {@link ResultMatcher}; for a logs
+ *                       case the {@code expected_logs} list
  * @param ignore         paths into {@code expected} that are not compared
  * @param tags           the case's tags, e.g. {@code jsonata}, {@code mocked-tasks}
  * @param mocks          Task state name to its recorded answers; empty when the case has none
@@ -60,8 +62,8 @@ public record TestCase(String id, Kind kind, String definitionText, JsonNode def
             case "logs" -> Kind.LOGS;
             default -> throw new CaseFormatException("kind: expected \"validation\", \"api\", \"logs\" or no kind");
         };
-        if (kind == Kind.API || kind == Kind.LOGS) {
-            if (kind == Kind.API && !file.path("steps").isArray()) {
+        if (kind == Kind.API) {
+            if (!file.path("steps").isArray()) {
                 throw new CaseFormatException("steps: an API case holds a list of steps");
             }
             return new TestCase(id, kind, null, null, null, null, Set.copyOf(strings(file, "ignore")),
@@ -73,8 +75,15 @@ public record TestCase(String id, Kind kind, String definitionText, JsonNode def
             throw new CaseFormatException(
                     "expected exactly one of definition (an object) and definition_text (a string)");
         }
-        JsonNode expected = file.get("expected");
-        if (expected == null || !expected.isObject()) {
+        JsonNode expected = file.get(kind == Kind.LOGS ? "expected_logs" : "expected");
+        if (kind == Kind.LOGS) {
+            if (expected == null || !expected.isArray()) {
+                throw new CaseFormatException("expected_logs: missing or not a list");
+            }
+            if (!file.path("logging_configuration").isObject()) {
+                throw new CaseFormatException("logging_configuration: missing or not an object");
+            }
+        } else if (expected == null || !expected.isObject()) {
             throw new CaseFormatException("expected: missing or not an object");
         }
         if (kind == Kind.EXECUTION && !expected.path("status").isTextual()) {
@@ -85,7 +94,7 @@ public record TestCase(String id, Kind kind, String definitionText, JsonNode def
         }
         JsonNode mocks = file.get("mocks");
         JsonNode input = null;
-        if (kind == Kind.EXECUTION) {
+        if (kind == Kind.EXECUTION || kind == Kind.LOGS) {
             // As on AWS, an execution started without input gets {}.
             input = file.has("input") ? file.get("input") : Json.NODES.objectNode();
         }

@@ -3,10 +3,12 @@ package io.quickstep.testing;
 import io.quickstep.api.StateMachine;
 import io.quickstep.asl.DefinitionException;
 import io.quickstep.asl.validation.DefinitionValidator;
+import io.quickstep.events.LoggingConfigurationException;
 
 /**
  * Runs a validation case: the validator's diagnostics for {@code expected.validate}, creating the
- * machine for {@code expected.create}.
+ * machine for {@code expected.create}, with the case's {@code logging_configuration} when it has one
+ * (AWS refuses a bad one with InvalidLoggingConfiguration).
  */
 final class ValidationCaseJudge {
     private ValidationCaseJudge() {
@@ -24,9 +26,12 @@ final class ValidationCaseJudge {
             // create() takes no type: the engine runs Express workflows only and validates as EXPRESS.
             ValidationMatcher.DefinitionRefusal refusal = null;
             try {
-                StateMachine.create(testCase.machineName(), testCase.definitionText());
+                StateMachine.create(testCase.machineName(), testCase.definitionText(),
+                        testCase.file().get("logging_configuration"));
             } catch (DefinitionException e) {
                 refusal = ValidationMatcher.DefinitionRefusal.of(e.diagnostics());
+            } catch (LoggingConfigurationException e) {
+                refusal = new ValidationMatcher.DefinitionRefusal(e.error(), e.getMessage());
             }
             return ValidationMatcher.diffCreate(testCase.expected().get("create"), refusal, testCase.ignore());
         }

@@ -26,6 +26,11 @@ final class Children {
     private final int maxConcurrency;
     private final MapLimits tolerance;
     private final boolean isMap;
+    /**
+     * The last event id of each item of a distributed Map (a child execution with a history of its
+     * own, see {@link History}); null for any other Map and for Parallel.
+     */
+    final int[] itemEventIds;
     private int started;
     private int finished;
     private int failures;
@@ -42,6 +47,12 @@ final class Children {
         this.maxConcurrency = maxConcurrency <= 0 ? Integer.MAX_VALUE : maxConcurrency;
         this.tolerance = tolerance;
         this.isMap = isMap;
+        this.itemEventIds = isMap ? History.itemEventIds(parent, inputs.length) : null;
+    }
+
+    /** Whether its children are a distributed Map's items, child executions of their own. */
+    boolean isDistributedMap() {
+        return itemEventIds != null;
     }
 
     /** Starts the branches of a Parallel state on its effective input. */
@@ -51,7 +62,7 @@ final class Children {
         long[] bytes = new long[branches.length];
         java.util.Arrays.fill(inputs, frame.value);
         java.util.Arrays.fill(bytes, frame.valueBytes);
-        frame.history.childrenStarted(frame, false, branches.length);
+        History.childrenStarted(frame, false, branches.length);
         new Children(frame, branches, inputs, bytes, 0, null, false).start();
     }
 
@@ -64,9 +75,9 @@ final class Children {
         int size = items.size();
         // Between the two limits, as on AWS: a bad MaxConcurrency fails the state before it starts,
         // a bad tolerated failure limit after.
-        frame.history.childrenStarted(frame, true, size);
+        History.childrenStarted(frame, true, size);
         MapLimits tolerance = MapLimits.tolerance(spec, frame, input);
-        frame.history.mapRunStarted(frame);
+        History.mapRunStarted(frame);
         JsonNode[] inputs = new JsonNode[size];
         long[] bytes = new long[size];
         for (int index = 0; index < size; index++) {
@@ -148,7 +159,7 @@ final class Children {
 
     /** A child runs for the first time. */
     void begun(Frame child) {
-        parent.history.childBegun(child, isMap);
+        History.childBegun(child, isMap);
     }
 
     /** The variables the children read through to: the parent's, created if it has none yet. */
@@ -165,7 +176,7 @@ final class Children {
             return;
         }
         finished++;
-        parent.history.childEnded(child, isMap, finished == inputs.length);
+        History.childEnded(child, isMap, finished == inputs.length);
         if (child.status == Frame.Status.COMPLETED) {
             outputs[child.childIndex] = child.output;
         } else if (tolerance != null) {
@@ -195,7 +206,7 @@ final class Children {
         for (JsonNode output : outputs) {
             result.add(output);
         }
-        parent.history.childrenSucceeded(parent, isMap);
+        History.childrenSucceeded(parent, isMap);
         parent.result = result;
         parent.resultBytes = DataLimit.measure(result);
     }
@@ -203,7 +214,7 @@ final class Children {
     private void fail(ExecutionFailure failure) {
         cancel();
         if (isMap && !StatesErrors.RUNTIME.equals(failure.error())) {
-            parent.history.mapRunFailed(parent);
+            History.mapRunFailed(parent);
         }
         parent.children = null;
         parent.pendingFailure = failure;
@@ -218,7 +229,7 @@ final class Children {
                 boolean running = frame.status != Frame.Status.COMPLETED && frame.status != Frame.Status.FAILED
                         && frame.status != Frame.Status.CANCELLED;
                 if (isMap && running && !frame.unbegun) {
-                    parent.history.iterationAborted(frame);
+                    History.iterationAborted(frame);
                 }
                 frame.cancel();
             }

@@ -14,7 +14,6 @@ import io.quickstep.task.TaskHandler;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One execution: what its frames share (identity, input, clock, task handler, the history event
@@ -39,10 +38,16 @@ public class Execution {
     final long deadlineMillis;
     final Clock clock;
     final TaskHandler tasks;
-    /** Its history events' ids, and where they are recorded when they are. */
-    final History history = new History(this);
-    /** Where entering a state is counted, by the state's counter (the engine's executions do), or null. */
-    LongAdder[] transitions;
+    /**
+     * The id of its last history event ({@link History}): counted always, the execution's start
+     * being event 1, and quoted by AWS's error causes ("entered at the event id #4").
+     */
+    int lastEventId;
+    /**
+     * Where its history events are recorded, or null when they are not (the default); kept after
+     * the end, when nothing more is recorded, for its driver to reuse ({@link #takeEventBuffer()}).
+     */
+    EventBuffer events;
     /** Bytes of workflow variables stored by all frames (AWS allows 10 MiB). */
     long variableBytes;
     private String arn;
@@ -82,7 +87,7 @@ public class Execution {
 
     /** Creates the top-level frame on the input, of {@code inputBytes} bytes, and makes it ready. */
     void start(Program program, long inputBytes) {
-        history.executionStarted();
+        History.executionStarted(this);
         top = new Frame(this, program, input, inputBytes, null, 0);
         ready(top);
     }
@@ -93,7 +98,30 @@ public class Execution {
      * may be cleared and reused once the execution has ended.
      */
     public void recordEvents(EventBuffer buffer) {
-        history.buffer = buffer;
+        events = buffer;
+    }
+
+    /**
+     * The buffer its events were recorded into, once it has ended (its result holds a copy of
+     * them), handed back for reuse: this execution forgets it. Null when it recorded none or is
+     * still running.
+     */
+    public EventBuffer takeEventBuffer() {
+        if (result == null) {
+            return null;
+        }
+        EventBuffer buffer = events;
+        events = null;
+        return buffer;
+    }
+
+    /**
+     * A state is entered, counted by its counter ({@link io.quickstep.compiler.StateInfo#counter()});
+     * nothing by default. A driver that keeps per-state metrics (the runtime's shards) counts here:
+     * a method rather than a field of counters, so that an execution run without them carries no
+     * such field.
+     */
+    protected void countEntry(int stateCounter) {
     }
 
     /** Starts a slice: the frames may now run until they wait, or until {@link #mayContinue()} says no. */
@@ -168,12 +196,10 @@ public class Execution {
 
     /** Records the execution's last event and makes its result, with the events when they are recorded. */
     private void end(ExecutionStatus status, int previousEventId, JsonNode output, String error, String cause) {
-        history.executionEnded(status, previousEventId, output, error, cause);
-        EventBuffer recorded = history.buffer;
-        // Nothing is recorded after the end: the buffer may be reused from now on.
-        history.buffer = null;
+        History.executionEnded(this, status, previousEventId, output, error, cause);
+        // Nothing is recorded once the result is set: the buffer may be reused from then on.
         result = new ExecutionResult(status, output, error, cause, startMillis, clock.millis(),
-                recorded == null ? null : recorded.events());
+                events == null ? null : events.events());
     }
 
     /** Ends the execution from outside its states (time limit, abort); every frame stops. */
@@ -186,7 +212,7 @@ public class Execution {
             if (waiting != null) {
                 waiting.clear();
             }
-            end(status, history.lastId, null, error, cause);
+            end(status, lastEventId, null, error, cause);
         }
     }
 
@@ -210,11 +236,6 @@ public class Execution {
 
     public long startMillis() {
         return startMillis;
-    }
-
-    /** Counts this execution's state entries in {@code counters}, indexed by each state's counter. */
-    public void countTransitions(LongAdder[] counters) {
-        transitions = counters;
     }
 
     /** When the execution's time limit (its TimeoutSeconds, at most the Express five minutes) passes. */

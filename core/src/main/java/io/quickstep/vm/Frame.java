@@ -9,7 +9,6 @@ import io.quickstep.error.ExecutionFailure;
 import io.quickstep.json.Json;
 import io.quickstep.task.TaskRequest;
 
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One run of a {@link Program}: the top level of an execution, one Parallel branch or one Map
@@ -28,8 +27,6 @@ public final class Frame implements EvaluationScope {
     final Children parentGroup;
     /** This frame's position among its siblings (branch or item index). */
     final int childIndex;
-    /** The history its events go to: its execution's, or a distributed Map item's own. */
-    final History history;
     Status status = Status.RUNNABLE;
 
     // Registers, see Opcode: the value being processed, the state's input and its result, each with
@@ -42,8 +39,6 @@ public final class Frame implements EvaluationScope {
     /** The current state's result, null until it has one (so {@code $states.result} is absent before). */
     JsonNode result;
     long resultBytes;
-    /** The state index a CHOICE chose. */
-    int chosen;
 
     /** What {@code $} means for the expression being evaluated. */
     JsonNode scopeInput;
@@ -101,24 +96,18 @@ public final class Frame implements EvaluationScope {
         if (parentGroup != null) {
             this.variables = new Variables(parentGroup.parentVariables());
             this.unbegun = true;
-            this.history = parentGroup.parent().history.forChild(parentGroup.parent());
             this.lastEventId = parentGroup.parent().lastEventId;
-        } else {
-            this.history = execution.history;
         }
     }
 
     void enter(StateInfo state) {
-        LongAdder[] transitions = execution.transitions;
-        if (transitions != null) {
-            transitions[state.counter()].increment();
-        }
+        execution.countEntry(state.counter());
         this.state = state;
         this.stateInput = value;
         this.stateInputBytes = valueBytes;
         // Only the context object shows when a state was entered: skip the clock read otherwise.
         this.enteredMillis = program.usesContext() ? execution.clock.millis() : 0;
-        this.enteredEventId = history.stateEntered(this);
+        this.enteredEventId = History.stateEntered(this);
         this.retryCount = 0;
         this.pendingAssign = null;
         this.result = null;

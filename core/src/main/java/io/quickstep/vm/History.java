@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
 
 /**
  * One execution's history: each event is given its id where it happens (AWS's error causes quote
- * them: "entered at the event id #4") and, when the execution records events, written to the
+ * them: "entered at the event id #4") and, when the execution records events, written to its
  * {@link EventBuffer} with its details. When it does not, an event costs an increment and one
- * branch: nothing is built or read for it. The items of a distributed Map are child executions,
- * each with a history of its own that nobody records.
+ * branch: nothing is built or read for it, and nothing is allocated for the history at all (the
+ * counter and the buffer are fields of {@link Execution}, the chains of {@link Frame}). The items
+ * of a distributed Map are child executions, each with a history of its own that nobody records:
+ * their counters are the Map state's ({@link Children#itemEventIds}), made only for such a Map.
  *
  * <p>Previous-event ids follow AWS's histories: each frame keeps the id of its last event (its
  * chain; the top frame's starts at 0, so the first state entered follows event 0, not
@@ -36,27 +38,23 @@ final class History {
     private static final Pattern LOCATION = Pattern.compile(
             "specified for the field '([A-Za-z]+)'|The ([A-Za-z]+) field cannot be");
 
-    private final Execution execution;
-    /** The id of the last event given. */
-    int lastId;
-    /** Where the events are recorded, or null when they are not (the default). */
-    EventBuffer buffer;
-
-    History(Execution execution) {
-        this.execution = execution;
+    private History() {
     }
 
-    void executionStarted() {
-        int id = ++lastId;
+    static void executionStarted(Execution execution) {
+        int id = ++execution.lastEventId;
+        EventBuffer buffer = execution.events;
         if (buffer != null) {
-            buffer.add(EventType.ExecutionStarted, id, 0, now(), execution.account.roleArn(), null, null, null,
-                    execution.input, null, -1, -1);
+            buffer.add(EventType.ExecutionStarted, id, 0, execution.clock.millis(), execution.account.roleArn(), null,
+                    null, null, execution.input, null, -1, -1);
         }
     }
 
-    /** The execution's end, following {@code previousId}. */
-    void executionEnded(ExecutionStatus status, int previousId, JsonNode output, String error, String cause) {
-        int id = ++lastId;
+    /** The execution's end, following {@code previousId}; nothing is recorded after it. */
+    static void executionEnded(Execution execution, ExecutionStatus status, int previousId, JsonNode output,
+                               String error, String cause) {
+        int id = ++execution.lastEventId;
+        EventBuffer buffer = execution.events;
         if (buffer != null) {
             EventType type = switch (status) {
                 case SUCCEEDED -> EventType.ExecutionSucceeded;
@@ -64,15 +62,17 @@ final class History {
                 case TIMED_OUT -> EventType.ExecutionTimedOut;
                 case ABORTED -> EventType.ExecutionAborted;
             };
-            buffer.add(type, id, previousId, now(), null, error, cause, null, output, null, -1, -1);
+            buffer.add(type, id, previousId, execution.clock.millis(), null, error, cause, null, output, null, -1,
+                    -1);
         }
     }
 
     /** {@code <Type>StateEntered}, with the state's input; returns its id. */
-    int stateEntered(Frame frame) {
-        int id = ++lastId;
+    static int stateEntered(Frame frame) {
+        int id = nextId(frame);
+        EventBuffer buffer = buffer(frame);
         if (buffer != null) {
-            buffer.add(EventType.entered(frame.state.type()), id, frame.lastEventId, now(), frame.state.name(), null,
+            buffer.add(EventType.entered(frame.state.type()), id, frame.lastEventId, now(frame), frame.state.name(), null,
                     null, null, frame.value, null, -1, -1);
         }
         frame.lastEventId = id;
@@ -80,10 +80,11 @@ final class History {
     }
 
     /** {@code <Type>StateExited}, with the state's output and the variables it assigned, or null. */
-    void stateExited(Frame frame, JsonNode assigned) {
-        int id = ++lastId;
+    static void stateExited(Frame frame, JsonNode assigned) {
+        int id = nextId(frame);
+        EventBuffer buffer = buffer(frame);
         if (buffer != null) {
-            buffer.add(EventType.exited(frame.state.type()), id, frame.lastEventId, now(), frame.state.name(), null,
+            buffer.add(EventType.exited(frame.state.type()), id, frame.lastEventId, now(frame), frame.state.name(), null,
                     null, null, frame.value, assigned, -1, -1);
         }
         frame.lastEventId = id;
@@ -93,15 +94,16 @@ final class History {
      * A task's call is made: scheduled and started, as a Lambda function (a function's ARN as
      * Resource) or as a service integration. A time limit of {@code Long.MAX_VALUE} is none.
      */
-    void taskScheduled(Frame frame, long timeoutMillis, long heartbeatMillis) {
-        int scheduled = ++lastId;
-        int started = ++lastId;
+    static void taskScheduled(Frame frame, long timeoutMillis, long heartbeatMillis) {
+        int scheduled = nextId(frame);
+        int started = nextId(frame);
+        EventBuffer buffer = buffer(frame);
         if (buffer != null) {
             String resource = frame.state.task().resource();
             boolean lambda = TaskHandlers.isFunctionArn(resource);
-            long now = now();
+            long now = now(frame);
             buffer.add(lambda ? EventType.LambdaFunctionScheduled : EventType.TaskScheduled, scheduled,
-                    frame.lastEventId, now, resource, null, null, execution.account.region(), frame.value, null,
+                    frame.lastEventId, now, resource, null, null, frame.execution.account.region(), frame.value, null,
                     seconds(timeoutMillis), seconds(heartbeatMillis));
             buffer.add(lambda ? EventType.LambdaFunctionStarted : EventType.TaskStarted, started, scheduled, now,
                     resource, null, null, null, null, null, -1, -1);
@@ -109,24 +111,25 @@ final class History {
         frame.lastEventId = started;
     }
 
-    void taskSucceeded(Frame frame, JsonNode result) {
+    static void taskSucceeded(Frame frame, JsonNode result) {
         taskEnded(frame, EventType.LambdaFunctionSucceeded, EventType.TaskSucceeded, result, null);
     }
 
-    void taskFailed(Frame frame, ExecutionFailure failure) {
+    static void taskFailed(Frame frame, ExecutionFailure failure) {
         taskEnded(frame, EventType.LambdaFunctionFailed, EventType.TaskFailed, null, failure);
     }
 
-    void taskTimedOut(Frame frame, ExecutionFailure failure) {
+    static void taskTimedOut(Frame frame, ExecutionFailure failure) {
         taskEnded(frame, EventType.LambdaFunctionTimedOut, EventType.TaskTimedOut, null, failure);
     }
 
-    private void taskEnded(Frame frame, EventType lambdaType, EventType taskType, JsonNode result,
+    private static void taskEnded(Frame frame, EventType lambdaType, EventType taskType, JsonNode result,
                            ExecutionFailure failure) {
-        int id = ++lastId;
+        int id = nextId(frame);
+        EventBuffer buffer = buffer(frame);
         if (buffer != null) {
             String resource = frame.state.task().resource();
-            buffer.add(TaskHandlers.isFunctionArn(resource) ? lambdaType : taskType, id, frame.lastEventId, now(),
+            buffer.add(TaskHandlers.isFunctionArn(resource) ? lambdaType : taskType, id, frame.lastEventId, now(frame),
                     resource, failure == null ? null : failure.error(), failure == null ? null : failure.causeText(),
                     null, result, null, -1, -1);
         }
@@ -134,39 +137,41 @@ final class History {
     }
 
     /** ParallelStateStarted, or MapStateStarted with the number of items. */
-    void childrenStarted(Frame frame, boolean map, int length) {
+    static void childrenStarted(Frame frame, boolean map, int length) {
         record(frame, map ? EventType.MapStateStarted : EventType.ParallelStateStarted, length);
     }
 
     /** MapRunStarted, when the Map state is distributed, with the map run's ARN ({@code mapRun:MACHINE/LABEL:ID}). */
-    void mapRunStarted(Frame frame) {
+    static void mapRunStarted(Frame frame) {
         if (!distributed(frame)) {
             return;
         }
-        int id = ++lastId;
+        int id = nextId(frame);
+        EventBuffer buffer = buffer(frame);
         if (buffer != null) {
             String label = ((StateDetails.Map) frame.state.state().details()).label();
+            Execution execution = frame.execution;
             String arn = "arn:aws:states:" + execution.account.region() + ":" + execution.account.id() + ":mapRun:"
                     + execution.stateMachineName + "/" + (label != null ? label : ExecutionIds.random()) + ":"
                     + ExecutionIds.random();
-            buffer.add(EventType.MapRunStarted, id, frame.lastEventId, now(), arn, null, null, null, null, null, -1, -1);
+            buffer.add(EventType.MapRunStarted, id, frame.lastEventId, now(frame), arn, null, null, null, null, null, -1, -1);
         }
         frame.lastEventId = id;
     }
 
     /** A distributed Map's items failed: MapRunFailed, before the state fails. */
-    void mapRunFailed(Frame frame) {
+    static void mapRunFailed(Frame frame) {
         if (distributed(frame)) {
             record(frame, EventType.MapRunFailed, -1);
         }
     }
 
     /**
-     * The history a child frame records into: its parent's, or, for a distributed Map's item, a
-     * child execution's own.
+     * The counters of a distributed Map's items, one per item, or null for any other Map or
+     * Parallel state: each item is a child execution with ids of its own.
      */
-    History forChild(Frame parent) {
-        return distributed(parent) ? new History(execution) : this;
+    static int[] itemEventIds(Frame frame, int items) {
+        return distributed(frame) ? new int[items] : null;
     }
 
     /**
@@ -175,12 +180,13 @@ final class History {
      * branch has nothing to record: it follows ParallelStateStarted, its parent's last event when
      * it was made.
      */
-    void childBegun(Frame child, boolean map) {
+    static void childBegun(Frame child, boolean map) {
         Frame parent = child.parentGroup.parent();
-        if (map && child.history == this) {
-            int id = ++lastId;
+        if (map && !child.parentGroup.isDistributedMap()) {
+            int id = nextId(parent);
+            EventBuffer buffer = buffer(parent);
             if (buffer != null) {
-                buffer.add(EventType.MapIterationStarted, id, parent.lastEventId, now(), parent.state.name(), null,
+                buffer.add(EventType.MapIterationStarted, id, parent.lastEventId, now(parent), parent.state.name(), null,
                         null, null, null, null, child.childIndex, -1);
             }
             child.lastEventId = id;
@@ -192,18 +198,19 @@ final class History {
      * the chain; the parent goes on from the child's last event, or, after the last iteration's
      * success, from that.
      */
-    void childEnded(Frame child, boolean map, boolean last) {
-        if (child.history != this) {
+    static void childEnded(Frame child, boolean map, boolean last) {
+        if (child.parentGroup.isDistributedMap()) {
             return; // a distributed Map's item: its own execution
         }
         Frame parent = child.parentGroup.parent();
         parent.lastEventId = child.lastEventId;
         boolean succeeded = child.status == Frame.Status.COMPLETED;
         if (map && (succeeded || !isRuntime(child.failure))) {
-            int id = ++lastId;
-            if (buffer != null) {
+            int id = nextId(parent);
+            EventBuffer buffer = buffer(parent);
+        if (buffer != null) {
                 buffer.add(succeeded ? EventType.MapIterationSucceeded : EventType.MapIterationFailed, id,
-                        child.lastEventId, now(), parent.state.name(), null, null, null, null, null, child.childIndex,
+                        child.lastEventId, now(parent), parent.state.name(), null, null, null, null, null, child.childIndex,
                         -1);
             }
             if (succeeded && last) {
@@ -213,13 +220,15 @@ final class History {
     }
 
     /** A Map iteration that had begun was stopped (a sibling failed, the execution ended). */
-    void iterationAborted(Frame child) {
-        if (child.history != this) {
+    static void iterationAborted(Frame child) {
+        if (child.parentGroup.isDistributedMap()) {
             return;
         }
-        int id = ++lastId;
+        Frame parent = child.parentGroup.parent();
+        int id = nextId(parent);
+        EventBuffer buffer = buffer(parent);
         if (buffer != null) {
-            buffer.add(EventType.MapIterationAborted, id, child.lastEventId, now(),
+            buffer.add(EventType.MapIterationAborted, id, child.lastEventId, now(parent),
                     child.parentGroup.parent().state.name(), null, null, null, null, null, child.childIndex, -1);
         }
     }
@@ -228,7 +237,7 @@ final class History {
      * Every child succeeded: MapStateSucceeded beside the chain (after MapRunSucceeded when
      * distributed), or ParallelStateSucceeded.
      */
-    void childrenSucceeded(Frame frame, boolean map) {
+    static void childrenSucceeded(Frame frame, boolean map) {
         if (map && distributed(frame)) {
             record(frame, EventType.MapRunSucceeded, -1);
         }
@@ -240,7 +249,7 @@ final class History {
     }
 
     /** A Map or Parallel state failed and is not retried: MapStateFailed or ParallelStateFailed. */
-    void stateFailed(Frame frame, ExecutionFailure failure) {
+    static void stateFailed(Frame frame, ExecutionFailure failure) {
         StateInfo state = frame.state;
         if (state == null || isRuntime(failure)) {
             return;
@@ -253,26 +262,61 @@ final class History {
     }
 
     /** EvaluationFailed: the state's expression or path raised States.QueryEvaluationError. */
-    void evaluationFailed(Frame frame, ExecutionFailure failure) {
-        int id = ++lastId;
+    static void evaluationFailed(Frame frame, ExecutionFailure failure) {
+        int id = nextId(frame);
+        EventBuffer buffer = buffer(frame);
         if (buffer != null) {
-            buffer.add(EventType.EvaluationFailed, id, frame.lastEventId, now(), frame.state.name(), failure.error(),
+            buffer.add(EventType.EvaluationFailed, id, frame.lastEventId, now(frame), frame.state.name(), failure.error(),
                     failure.causeText(), location(failure.causeText()), null, null, -1, -1);
         }
         frame.lastEventId = id;
     }
 
     /** An event of the frame's state with at most a number, on the frame's chain. */
-    private void record(Frame frame, EventType type, long number) {
-        int id = ++lastId;
+    private static void record(Frame frame, EventType type, long number) {
+        int id = nextId(frame);
+        EventBuffer buffer = buffer(frame);
         if (buffer != null) {
-            buffer.add(type, id, frame.lastEventId, now(), null, null, null, null, null, null, number, -1);
+            buffer.add(type, id, frame.lastEventId, now(frame), null, null, null, null, null, null, number, -1);
         }
         frame.lastEventId = id;
     }
 
-    private long now() {
-        return execution.clock.millis();
+    /**
+     * The next event id of the frame's history: its execution's, or, inside a distributed Map's
+     * item (at any depth), that item's. A top-level frame reads one field; a nested one walks up
+     * its parents.
+     */
+    private static int nextId(Frame frame) {
+        for (Frame f = frame; f.parentGroup != null; f = f.parentGroup.parent()) {
+            int[] items = f.parentGroup.itemEventIds;
+            if (items != null) {
+                return ++items[f.childIndex];
+            }
+        }
+        return ++frame.execution.lastEventId;
+    }
+
+    /**
+     * Where the frame's events are recorded: its execution's buffer while the execution records
+     * and has not ended; null otherwise, and inside a distributed Map's item, whose history is a
+     * child execution's that nobody records.
+     */
+    private static EventBuffer buffer(Frame frame) {
+        EventBuffer buffer = frame.execution.events;
+        if (buffer == null || frame.execution.result() != null) {
+            return null;
+        }
+        for (Frame f = frame; f.parentGroup != null; f = f.parentGroup.parent()) {
+            if (f.parentGroup.isDistributedMap()) {
+                return null;
+            }
+        }
+        return buffer;
+    }
+
+    private static long now(Frame frame) {
+        return frame.execution.clock.millis();
     }
 
     private static boolean distributed(Frame frame) {

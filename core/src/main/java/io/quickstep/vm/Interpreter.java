@@ -38,6 +38,9 @@ public final class Interpreter {
         final int[] code = frame.program.code();
         final Object[] constants = frame.program.constants();
         final StateInfo[] states = frame.program.states();
+        // The state a CHOICE chose, for the GOTO_CHOSEN after it: a Choice state never suspends
+        // between the two, so it needs no register of the frame's.
+        int chosen = 0;
         frame.status = Frame.Status.RUNNABLE;
         if (frame.unbegun) {
             frame.unbegun = false;
@@ -102,7 +105,7 @@ public final class Interpreter {
                         }
                         break;
                     case Opcode.CHOICE:
-                        frame.chosen = Choices.choose((ChoiceTable) constants[operand], frame, frame.value);
+                        chosen = Choices.choose((ChoiceTable) constants[operand], frame, frame.value);
                         break;
                     case Opcode.ARGUMENTS:
                         frame.value = ((JsonataField) constants[operand]).evaluate(frame);
@@ -138,7 +141,7 @@ public final class Interpreter {
                         continue;
                     case Opcode.GOTO_CHOSEN:
                         exit(frame);
-                        frame.pc = states[frame.chosen].entryPc();
+                        frame.pc = states[chosen].entryPc();
                         continue;
                     case Opcode.END:
                         exit(frame);
@@ -168,7 +171,7 @@ public final class Interpreter {
         // The cause names the state before any rule sees it: a Catch hands on the same text.
         ExecutionFailure located = Recovery.located(failure, frame);
         if (located != failure && StatesErrors.QUERY_EVALUATION_ERROR.equals(located.error())) {
-            frame.history.evaluationFailed(frame, located);
+            History.evaluationFailed(frame, located);
         }
         failure = located;
         Recovery recovery;
@@ -180,7 +183,7 @@ public final class Interpreter {
             recovery = null;
         }
         if (recovery == null || !recovery.retry) {
-            frame.history.stateFailed(frame, failure);
+            History.stateFailed(frame, failure);
         }
         if (recovery == null) {
             frame.failure = failure;
@@ -208,7 +211,7 @@ public final class Interpreter {
             frame.execution.finished(frame);
             return false;
         }
-        frame.history.stateExited(frame, assigned);
+        History.stateExited(frame, assigned);
         frame.pc = frame.program.states()[recovery.nextState].entryPc();
         return true;
     }
@@ -222,6 +225,6 @@ public final class Interpreter {
     /** A state's exit: its output must fit AWS's payload limit; then the exited event. */
     private static void exit(Frame frame) {
         frame.valueBytes = DataLimit.checkOutput(frame.value, frame.valueBytes, frame.state.name());
-        frame.history.stateExited(frame, frame.applyAssignments());
+        History.stateExited(frame, frame.applyAssignments());
     }
 }

@@ -27,7 +27,7 @@ final class Tasks {
         long heartbeatMillis = spec.heartbeatExpression() != null
                 ? JsonataNumbers.positiveInteger(spec.heartbeatExpression(), frame, false) * 1000L
                 : limitMillis(spec.heartbeatSeconds(), spec.heartbeatSecondsPath(), "HeartbeatSecondsPath", frame);
-        frame.history.taskScheduled(frame, timeoutMillis, heartbeatMillis);
+        History.taskScheduled(frame, timeoutMillis, heartbeatMillis);
         JsonNode context = frame.program.usesContext() ? frame.context() : null;
         frame.taskRequest = new TaskRequest(state.name(), spec.resource(), frame.value, context);
         frame.taskTimeoutMillis = Math.min(timeoutMillis, heartbeatMillis);
@@ -39,7 +39,7 @@ final class Tasks {
     /** The task returned {@code result} (null stands for JSON null). */
     static void succeeded(Frame frame, JsonNode result) {
         JsonNode value = result == null ? Json.NODES.nullNode() : result;
-        frame.history.taskSucceeded(frame, value);
+        History.taskSucceeded(frame, value);
         long bytes = DataLimit.measure(value);
         if (bytes > DataLimit.MAX_BYTES) {
             frame.pendingFailure = DataLimit.exceeded(frame.taskRequest.resource());
@@ -54,7 +54,7 @@ final class Tasks {
 
     /** The task failed. */
     static void failed(Frame frame, ExecutionFailure failure) {
-        frame.history.taskFailed(frame, failure);
+        History.taskFailed(frame, failure);
         resume(frame, failure);
     }
 
@@ -65,7 +65,7 @@ final class Tasks {
     static void timedOut(Frame frame) {
         ExecutionFailure failure = new ExecutionFailure(
                 frame.taskHeartbeatFirst ? StatesErrors.HEARTBEAT_TIMEOUT : StatesErrors.TIMEOUT, "");
-        frame.history.taskTimedOut(frame, failure);
+        History.taskTimedOut(frame, failure);
         resume(frame, failure);
     }
 

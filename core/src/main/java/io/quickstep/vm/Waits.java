@@ -34,7 +34,13 @@ final class Waits {
             // Validated as a timestamp of the same grammar, so it parses.
             millis = untilMillis(Timestamps.parse(spec.timestamp()), execution);
         } else if (spec.secondsPath() != null) {
-            JsonNode seconds = Paths.select(spec.secondsPath(), input, frame);
+            frame.scopeInput = input;
+            JsonNode seconds = spec.secondsPath().read(frame);
+            if (seconds == null) {
+                // AWS's words for a SecondsPath that selects nothing (recorded in the logs cases).
+                throw new ExecutionFailure(StatesErrors.RUNTIME, "The SecondsPath parameter does not reference an "
+                        + "input value: " + spec.secondsPath().text());
+            }
             if (!seconds.canConvertToExactIntegral() || !seconds.canConvertToLong()) {
                 throw new ExecutionFailure(StatesErrors.RUNTIME, "The SecondsPath parameter cannot be parsed as a "
                         + "long value: " + spec.secondsPath().text() + " == " + text(seconds));

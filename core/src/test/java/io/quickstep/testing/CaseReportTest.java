@@ -57,12 +57,30 @@ class CaseReportTest {
     }
 
     @Test
-    void theEnginesJudgeSkipsApiAndLogsCasesWithAReason() throws Exception {
+    void theEnginesJudgeSkipsApiCasesWithAReasonAndJudgesLogsCases() throws Exception {
         TestCase api = TestCase.parse(Json.parse("{\"id\":\"api/x#0\",\"kind\":\"api\",\"steps\":[]}"), "x");
-        TestCase logs = TestCase.parse(Json.parse("{\"id\":\"logs/x#0\",\"kind\":\"logs\",\"definition\":{}}"), "x");
+        TestCase logs = TestCase.parse(Json.parse("""
+                {"id": "logs/x#0", "kind": "logs", "recorded_as": "EXPRESS",
+                 "definition": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "input": {"a": 1},
+                 "logging_configuration": {"level": "ALL", "includeExecutionData": true},
+                 "expected_logs": [
+                   {"id": "1", "type": "ExecutionStarted", "previous_event_id": "0", "redrive_count": "0",
+                    "details": {"input": {"a": 1}, "inputDetails": {"truncated": false}, "roleArn": "<role>"},
+                    "execution_arn": "arn:aws:states:<region>:<account>:express:<machine>"},
+                   {"id": "2", "type": "PassStateEntered", "previous_event_id": "0", "redrive_count": "0",
+                    "details": {"name": "P", "input": {"a": 1}, "inputDetails": {"truncated": false}},
+                    "execution_arn": "<arn>"},
+                   {"id": "3", "type": "PassStateExited", "previous_event_id": "2", "redrive_count": "0",
+                    "details": {"name": "P", "output": {"a": 1}, "outputDetails": {"truncated": false}},
+                    "execution_arn": "<arn>"},
+                   {"id": "4", "type": "ExecutionSucceeded", "previous_event_id": "3", "redrive_count": "0",
+                    "details": {"output": {"a": 2}, "outputDetails": {"truncated": false}},
+                    "execution_arn": "<arn>"}]}"""), "x");
         List<CaseResult> results = new CaseRunner().run(List.of(api, logs, testCase("a/1#0")));
         assertTrue(results.get(0).skipped().startsWith("API cases need the Step Functions service"), results.get(0).skipped());
-        assertTrue(results.get(1).skipped().startsWith("logs cases compare CloudWatch Logs events"), results.get(1).skipped());
+        assertFalse(results.get(1).wasSkipped());
+        assertEquals("$.expected_logs[3].details.output.a: expected 2, got 1 (event ExecutionSucceeded, got ExecutionSucceeded)",
+                results.get(1).difference());
         assertFalse(results.get(2).wasSkipped());
     }
 }

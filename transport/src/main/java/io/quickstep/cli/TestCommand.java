@@ -28,8 +28,9 @@ import java.util.concurrent.Callable;
         "Case files are in the conformance corpus format (definition, input, mocks, expected). A folder "
                 + "is searched at any depth for *.json files holding an \"expected\" member or the kind of an "
                 + "API or logs case; other JSON files there are passed over. API cases (kind api: Step Functions "
-                + "calls and AWS's answers) run against an embedded Step Functions service; cases of a kind that "
-                + "cannot run here (kind logs) are reported as 'SKIP <id>: <reason>'. Prints one line per failing "
+                + "calls and AWS's answers) run against an embedded Step Functions service; logs cases (kind logs) "
+                + "are judged by the CloudWatch Logs records of their execution's events; a case of a kind that "
+                + "cannot run here is reported as 'SKIP <id>: <reason>'. Prints one line per failing "
                 + "case, then 'N passed, M failed[, K skipped]', and exits 0 only when no case failed."})
 final class TestCommand implements Callable<Integer> {
     /** The engine's judge, with API cases run by the Step Functions service instead of skipped. */

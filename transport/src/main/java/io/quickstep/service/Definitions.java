@@ -45,7 +45,7 @@ final class Definitions {
         }
         try {
             return new Revision(definition, roleArn, logging, tracing, revisionId, updateMillis,
-                    StateMachine.create(name, definition), null);
+                    StateMachine.create(name, definition).recordingEvents(StepFunctionsService.STANDARD.equals(type)), null);
         } catch (DefinitionException standardOnly) {
             String why = "Quickstep runs state machines on its Express engine, which cannot run this STANDARD"
                     + " definition: " + AwsErrors.invalidDefinition(standardOnly.diagnostics()).getMessage();

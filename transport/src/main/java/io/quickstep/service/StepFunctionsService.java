@@ -78,7 +78,7 @@ public final class StepFunctionsService implements StepFunctionsApi, AutoCloseab
         new Tags(registry).register(operations);
         new Activities(registry).register(operations);
         Function<String, TaskHandler> tasks = settings.tasksFor(settings.tasks);
-        new Executions(registry, engine, new ExecutionStore(settings.maxStoredExecutions), new StartEndHistory(), tasks)
+        new Executions(registry, engine, new ExecutionStore(settings.maxStoredExecutions), new RecordedHistory(), tasks)
                 .register(operations);
         new TestStates(settings.tasks, testStates).register(operations);
     }

@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code quickstep test} on every kind of case the corpus holds: API cases run against an embedded
- * Step Functions service, logs cases are reported as skipped with the reason (never passed over in
- * silence), and cases that carry a history are said to be judged on their result only.
+ * Step Functions service, logs cases are judged by the CloudWatch Logs records of their execution's
+ * events, and cases that carry a history are said to be judged on their result only.
  */
 class TestCommandCaseKindsTest {
     private static final String EXECUTION = """
@@ -36,8 +36,17 @@ class TestCommandCaseKindsTest {
     private static final String LOGS = """
             {"id": "logs/pass#0", "kind": "logs",
              "definition": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "input": {},
-             "logging_configuration": {"level": "ALL", "includeExecutionData": true},
-             "expected_logs": [{"id": "1", "type": "ExecutionStarted", "details": {}}], "ignore": [], "tags": []}""";
+             "logging_configuration": {"level": "ALL", "includeExecutionData": false},
+             "expected_logs": [
+               {"id": "1", "type": "ExecutionStarted", "details": {"roleArn": "<snf_role_arn>"},
+                "previous_event_id": "0", "execution_arn": "<arn>", "redrive_count": "0"},
+               {"id": "2", "type": "PassStateEntered", "details": {"name": "P"},
+                "previous_event_id": "0", "execution_arn": "<arn>", "redrive_count": "0"},
+               {"id": "3", "type": "PassStateExited", "details": {"name": "P"},
+                "previous_event_id": "2", "execution_arn": "<arn>", "redrive_count": "0"},
+               {"id": "4", "type": "ExecutionSucceeded", "details": {},
+                "previous_event_id": "3", "execution_arn": "<arn>", "redrive_count": "0"}],
+             "ignore": [], "tags": []}""";
 
     @TempDir
     Path dir;
@@ -53,7 +62,7 @@ class TestCommandCaseKindsTest {
     }
 
     @Test
-    void apiCasesRunAgainstAnEmbeddedServiceAndLogsCasesAreSkippedWithTheirReason() throws IOException {
+    void apiCasesRunAgainstAnEmbeddedServiceAndLogsCasesAreJudgedByTheirRecords() throws IOException {
         Files.writeString(dir.resolve("execution.json"), EXECUTION);
         Files.createDirectories(dir.resolve("api"));
         Files.writeString(dir.resolve("api").resolve("describe.json"), API);
@@ -63,8 +72,7 @@ class TestCommandCaseKindsTest {
         assertEquals(0, outcome.exit(), outcome.out());
         assertEquals("""
                 note: 1 cases carry AWS's execution history; only their results are compared (histories are issue 11)
-                SKIP logs/pass#0: logs cases compare CloudWatch Logs events, which the engine does not write yet (issue 11)
-                2 passed, 0 failed, 1 skipped
+                3 passed, 0 failed
                 """, outcome.out());
     }
 

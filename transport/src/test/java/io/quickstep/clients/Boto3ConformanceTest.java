@@ -44,6 +44,8 @@ class Boto3ConformanceTest {
     /** What run.py passed with when this was written: the floor, raised as the engine improves. */
     private static final int KNOWN_PASSED = 582;
     private static final int KNOWN_API_PASSED = 67;
+    /** What run.py says of a logs case when it is given no log output to read. */
+    private static final String LOGS_SKIP = "logs cases need the engine's log output";
     private static final String MOCKED_SKIP = "mocked-tasks need an engine-side mock runner";
     private static final String NO_VALIDATE = "ValidateStateMachineDefinition AttributeError";
 
@@ -111,6 +113,9 @@ class Boto3ConformanceTest {
         String detail = result.path("detail").asText();
         assumeTrue(!skippedForOldBoto3(result), "this boto3 has no validate_state_machine_definition");
         assumeTrue(!outcome.equals("skipped") || !detail.equals(MOCKED_SKIP), MOCKED_SKIP);
+        // The server does not write CloudWatch Logs yet (issue 11: the shipper and its sinks), so run.py
+        // has no log output to read; LogsConformanceTest and quickstep test judge these cases' records.
+        assumeTrue(!outcome.equals("skipped") || !detail.startsWith(LOGS_SKIP), detail);
         String reason = known.reason(id);
         if (outcome.equals("skipped")) {
             fail(id + ": skipped by run.py: " + detail);

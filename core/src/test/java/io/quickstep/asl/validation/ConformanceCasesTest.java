@@ -2,6 +2,8 @@ package io.quickstep.asl.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.asl.Diagnostic;
+import io.quickstep.events.LoggingConfiguration;
+import io.quickstep.events.LoggingConfigurationException;
 import io.quickstep.json.Json;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -19,12 +21,14 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The conformance corpus (test resource {@code conformance/cases}): what AWS said about the
- * definitions of cases/validation, and every execution case's definition, which AWS accepted.
+ * definitions of cases/validation (and of the logging configurations some of them create a machine
+ * with), and every execution case's definition, which AWS accepted.
  */
 class ConformanceCasesTest {
     private static final String MESSAGES = "$.validate.diagnostics[*].message";
@@ -32,7 +36,7 @@ class ConformanceCasesTest {
     @TestFactory
     Stream<DynamicTest> validationCasesGetAwsAnswer() throws IOException, URISyntaxException {
         List<JsonNode> cases = cases(true);
-        assertEquals(17, cases.size(), "validation cases found");
+        assertEquals(19, cases.size(), "validation cases found");
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.get("id").asText(), () -> judge(c)));
     }
 
@@ -60,6 +64,15 @@ class ConformanceCasesTest {
             String result = diagnostics.stream().anyMatch(Diagnostic::isError) ? "FAIL" : "OK";
             assertEquals(validate.get("result").asText(), result, "result, with " + diagnostics);
             assertSameDiagnostics(validate.get("diagnostics"), diagnostics, !ignoreMessages);
+        }
+        if (expected.has("create") && c.has("logging_configuration")) {
+            // A valid definition with a logging configuration AWS refuses (InvalidLoggingConfiguration).
+            assertEquals(List.of(), diagnostics.stream().filter(Diagnostic::isError).toList());
+            LoggingConfigurationException refused = assertThrows(LoggingConfigurationException.class,
+                    () -> LoggingConfiguration.parse(c.get("logging_configuration")));
+            assertEquals(expected.get("create").get("error").asText(), refused.error());
+            assertEquals(expected.get("create").get("message").asText(), refused.getMessage());
+            return;
         }
         if (expected.has("create")) {
             List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();

@@ -1,0 +1,145 @@
+package io.quickstep.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quickstep.json.Json;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CloudWatch Logs records AWS writes for an execution's events under a state machine's
+ * {@link LoggingConfiguration}: one JSON object per event that its {@link LogLevel} writes, oldest
+ * first,
+ *
+ * <pre>{"id": "2", "type": "PassStateEntered", "details": {"name": "P", "input": "{\"a\":1}",
+ *  "inputDetails": {"truncated": false}}, "previous_event_id": "0", "event_timestamp": "1700000000123",
+ *  "execution_arn": "arn:aws:states:...", "redrive_count": "0"}</pre>
+ *
+ * Ids, the previous event's id, the time (epoch milliseconds) and the redrive count are strings;
+ * {@code details} is the history event's details object ({@code {}} for a type without), with the
+ * execution's data as JSON text: {@code input}, {@code output}, {@code parameters} and each
+ * assigned variable. Without {@code includeExecutionData} those fields and their
+ * {@code <field>Details} are left out. An input or output whose escaped text exceeds AWS's limit
+ * ({@value #MAX_DATA_BYTES} bytes, CloudWatch Logs' event quota less room for the rest) is cut
+ * there, with {@code truncated: true}.
+ *
+ * <p>Pure functions of the recorded events, for a log shipper to call on its own thread: nothing
+ * here touches the engine, and the engine's values are only read.
+ */
+public final class CloudWatchRecord {
+    /** Bytes of escaped input or output a record carries at most: AWS's 248 KB. */
+    public static final int MAX_DATA_BYTES = 248 * 1024;
+    /** Express executions are never redriven. */
+    private static final String REDRIVE_COUNT = "0";
+
+    private CloudWatchRecord() {
+    }
+
+    /** The records of an execution's events that {@code configuration} writes, oldest first; none at OFF. */
+    public static List<ObjectNode> records(List<HistoryEvent> events, String executionArn,
+                                           LoggingConfiguration configuration) {
+        List<ObjectNode> records = new ArrayList<>();
+        LogLevel level = configuration.level();
+        for (HistoryEvent event : events) {
+            if (level.logs(event.type())) {
+                records.add(record(event, executionArn, configuration.includeExecutionData()));
+            }
+        }
+        return records;
+    }
+
+    /** One event's record (whatever the level: {@link LogLevel#logs} decides which are written). */
+    public static ObjectNode record(HistoryEvent event, String executionArn, boolean includeExecutionData) {
+        ObjectNode record = Json.NODES.objectNode();
+        record.put("id", Integer.toString(event.id()));
+        record.put("type", event.type().name());
+        record.set("details", details(event.details(), includeExecutionData));
+        record.put("previous_event_id", Integer.toString(event.previousEventId()));
+        record.put("event_timestamp", Long.toString(event.timeMillis()));
+        record.put("execution_arn", executionArn);
+        record.put("redrive_count", REDRIVE_COUNT);
+        return record;
+    }
+
+    /** One event's record as the one line of JSON a log stream holds. */
+    public static String message(HistoryEvent event, String executionArn, boolean includeExecutionData) {
+        return Json.write(record(event, executionArn, includeExecutionData));
+    }
+
+    private static ObjectNode details(ObjectNode details, boolean includeExecutionData) {
+        ObjectNode out = Json.NODES.objectNode();
+        if (details == null) {
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = details.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            switch (name) {
+                case "input", "output" -> {
+                    if (includeExecutionData) {
+                        String text = Json.write(value);
+                        int cut = cutAt(text, MAX_DATA_BYTES);
+                        out.put(name, cut == text.length() ? text : text.substring(0, cut));
+                        out.putObject(name + "Details").put("truncated", cut < text.length());
+                    }
+                }
+                case "parameters" -> {
+                    if (includeExecutionData) {
+                        out.put(name, Json.write(value));
+                    }
+                }
+                case "assignedVariables" -> {
+                    if (includeExecutionData) {
+                        ObjectNode variables = out.putObject(name);
+                        value.fields().forEachRemaining(v -> variables.put(v.getKey(), Json.write(v.getValue())));
+                        out.putObject(name + "Details").put("truncated", false);
+                    }
+                }
+                case "inputDetails", "outputDetails", "assignedVariablesDetails" -> {
+                    // written with their field
+                }
+                default -> out.set(name, value);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The length of the longest prefix of {@code text} whose JSON-escaped UTF-8 form takes at most
+     * {@code maxBytes} (the whole text when it fits); a surrogate pair is never split.
+     */
+    static int cutAt(String text, int maxBytes) {
+        long bytes = 0;
+        int i = 0;
+        int length = text.length();
+        while (i < length) {
+            char c = text.charAt(i);
+            int width = 1;
+            int size;
+            if (c == '"' || c == '\\') {
+                size = 2;
+            } else if (c < 0x20) {
+                size = c == '\n' || c == '\t' || c == '\r' || c == '\b' || c == '\f' ? 2 : 6;
+            } else if (c < 0x80) {
+                size = 1;
+            } else if (c < 0x800) {
+                size = 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                size = 4;
+                width = 2;
+            } else {
+                size = 3;
+            }
+            if (bytes + size > maxBytes) {
+                return i;
+            }
+            bytes += size;
+            i += width;
+        }
+        return length;
+    }
+}
