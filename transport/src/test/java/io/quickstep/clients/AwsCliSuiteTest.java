@@ -38,7 +38,7 @@ class AwsCliSuiteTest {
         assumeTrue(unavailable == null, unavailable);
         server = LocalServer.start();
         aws = new AwsCli(server.endpoint());
-        AwsCli.Result created = aws.stepfunctions("create-state-machine", "--name", "greeter", "--type", "EXPRESS",
+        var created = aws.stepfunctions("create-state-machine", "--name", "greeter", "--type", "EXPRESS",
                 "--definition", GREETER, "--role-arn", "arn:aws:iam::123456789012:role/cli");
         assertEquals(0, created.exit(), created.toString());
         machineArn = created.json().path("stateMachineArn").asText();
@@ -54,7 +54,7 @@ class AwsCliSuiteTest {
 
     @Test
     void startSyncExecutionAnswersTheWorkflowsOutput() throws IOException {
-        AwsCli.Result sync = aws.stepfunctions("start-sync-execution", "--state-machine-arn", machineArn,
+        var sync = aws.stepfunctions("start-sync-execution", "--state-machine-arn", machineArn,
                 "--input", "{\"name\": \"cli\"}");
         assertEquals(0, sync.exit(), sync.toString());
         JsonNode answer = sync.json();
@@ -65,14 +65,14 @@ class AwsCliSuiteTest {
 
     @Test
     void startExecutionThenDescribeExecutionUntilItEnds() throws Exception {
-        AwsCli.Result started = aws.stepfunctions("start-execution", "--state-machine-arn", machineArn,
+        var started = aws.stepfunctions("start-execution", "--state-machine-arn", machineArn,
                 "--name", "from-cli", "--input", "{\"name\": \"later\"}");
         assertEquals(0, started.exit(), started.toString());
         String executionArn = started.json().path("executionArn").asText();
         assertTrue(executionArn.contains(":express:greeter:from-cli:"), executionArn); // an Express ARN, as on AWS
         JsonNode described = null;
         for (int attempt = 0; attempt < 20; attempt++) {
-            AwsCli.Result describe = aws.stepfunctions("describe-execution", "--execution-arn", executionArn);
+            var describe = aws.stepfunctions("describe-execution", "--execution-arn", executionArn);
             assertEquals(0, describe.exit(), describe.toString());
             described = describe.json();
             if (!"RUNNING".equals(described.path("status").asText())) {
@@ -87,7 +87,7 @@ class AwsCliSuiteTest {
 
     @Test
     void listStateMachinesShowsTheMachine() throws IOException {
-        AwsCli.Result list = aws.stepfunctions("list-state-machines");
+        var list = aws.stepfunctions("list-state-machines");
         assertEquals(0, list.exit(), list.toString());
         JsonNode machines = list.json().path("stateMachines");
         assertEquals(1, machines.size(), machines.toString());
@@ -98,7 +98,7 @@ class AwsCliSuiteTest {
 
     @Test
     void validateStateMachineDefinitionGivesABadDefinitionsDiagnostics() throws IOException {
-        AwsCli.Result validate = aws.stepfunctions("validate-state-machine-definition", "--definition", MISSING_TARGET);
+        var validate = aws.stepfunctions("validate-state-machine-definition", "--definition", MISSING_TARGET);
         assumeTrue(!validate.err().contains("Invalid choice"),
                 "this AWS CLI predates validate-state-machine-definition: " + validate.err().strip());
         assertEquals(0, validate.exit(), validate.toString());
@@ -112,7 +112,7 @@ class AwsCliSuiteTest {
 
     @Test
     void invalidInputIsRefusedWithInvalidExecutionInput() throws IOException {
-        AwsCli.Result refused = aws.stepfunctions("start-execution", "--state-machine-arn", machineArn,
+        var refused = aws.stepfunctions("start-execution", "--state-machine-arn", machineArn,
                 "--input", "{\"name\": ");
         assertNotEquals(0, refused.exit(), refused.toString());
         assertTrue(refused.err().contains("(InvalidExecutionInput)"), refused.err());

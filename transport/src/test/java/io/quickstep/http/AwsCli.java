@@ -1,6 +1,10 @@
 package io.quickstep.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.json.Json;
+
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +16,24 @@ import java.util.concurrent.TimeUnit;
  * from the environment, and {@code AWS_DISABLE_HOST_PREFIX_INJECTION=true} so that
  * start-sync-execution goes to the endpoint's host, not to {@code sync-127.0.0.1}.
  */
-final class AwsCli {
+public final class AwsCli {
     /** What one command did. */
-    record Outcome(int exit, String out, String err) {
+    public record Outcome(int exit, String out, String err) {
+        public JsonNode json() throws IOException {
+            return Json.parse(out);
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exit + ", stdout: " + out.strip() + ", stderr: " + err.strip();
+        }
     }
 
     private AwsCli() {
     }
 
     /** Whether {@code aws} can be run here (CI installs it; a developer's machine may not have it). */
-    static boolean installed() {
+    public static boolean installed() {
         try {
             Process version = new ProcessBuilder("aws", "--version").redirectErrorStream(true).start();
             version.getInputStream().readAllBytes();
@@ -37,15 +49,23 @@ final class AwsCli {
     /** Runs {@code aws stepfunctions ARGS --endpoint-url ... --output json} signed with the given key. */
     static Outcome stepfunctions(int port, String accessKeyId, String secret, String... args)
             throws IOException, InterruptedException {
+        return stepfunctions(URI.create("http://127.0.0.1:" + port), accessKeyId, secret, args);
+    }
+
+    /** The same against any endpoint (a server of the tests). */
+    public static Outcome stepfunctions(URI endpoint, String accessKeyId, String secret, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("aws", "stepfunctions"));
         command.addAll(List.of(args));
-        command.addAll(List.of("--endpoint-url", "http://127.0.0.1:" + port, "--output", "json"));
+        command.addAll(List.of("--endpoint-url", endpoint.toString(), "--output", "json"));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.put("AWS_ACCESS_KEY_ID", accessKeyId);
         env.put("AWS_SECRET_ACCESS_KEY", secret);
         env.remove("AWS_SESSION_TOKEN");
         env.remove("AWS_PROFILE");
+        env.put("AWS_CONFIG_FILE", "/dev/null"); // the machine's own AWS settings play no part
+        env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
         env.put("AWS_DEFAULT_REGION", "us-east-1");
         env.put("AWS_DISABLE_HOST_PREFIX_INJECTION", "true");
         env.put("AWS_MAX_ATTEMPTS", "1");

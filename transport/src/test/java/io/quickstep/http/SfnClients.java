@@ -3,6 +3,7 @@ package io.quickstep.http;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.function.Consumer;
 
 /**
  * The AWS SDK for Java v2 {@code sfn} client as a user points it at the server: changed only in its
@@ -30,12 +32,22 @@ public final class SfnClients {
 
     /** A client that signs for {@code region}. */
     public static SfnClient local(InetSocketAddress server, AwsCredentials credentials, Region region) {
+        return client(URI.create("http://127.0.0.1:" + server.getPort()), credentials, region, c -> { });
+    }
+
+    /**
+     * A client of {@code endpoint} signing with {@code credentials} for {@code region}, with more of
+     * its override configuration (retries, interceptors) set by {@code configuration}.
+     */
+    public static SfnClient client(URI endpoint, AwsCredentials credentials, Region region,
+                                   Consumer<ClientOverrideConfiguration.Builder> configuration) {
         return SfnClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.getPort()))
+                .endpointOverride(endpoint)
                 .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+                .overrideConfiguration(c -> configuration.accept(
+                        c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true)))
                 .build();
     }
 }
