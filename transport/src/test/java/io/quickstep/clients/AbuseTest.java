@@ -1,5 +1,6 @@
 package io.quickstep.clients;
 
+import io.quickstep.http.RawHttp;
 import io.quickstep.json.Json;
 import io.quickstep.metrics.EngineMetrics;
 import io.quickstep.service.StepFunctionsService;
@@ -48,23 +49,23 @@ class AbuseTest {
     /** After every abuse: a normal request is served, and the books balance. */
     @AfterEach
     void serverStillServesAndTheBooksBalance() throws Exception {
-        try (RawClient client = new RawClient(server.address())) {
-            RawClient.Answer answer = client.send(startSync(echo, "{\"still\": \"here\"}")).read();
-            assertEquals(200, answer.status(), answer.body().toString());
-            assertEquals(Json.parse("{\"still\": \"here\"}"), Json.parse(answer.body().path("output").asText()));
+        try (RawHttp client = new RawHttp(server.address())) {
+            RawHttp.Answer answer = client.send(startSync(echo, "{\"still\": \"here\"}")).read();
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals(Json.parse("{\"still\": \"here\"}"), Json.parse(answer.json().path("output").asText()));
         }
         server.assertBooksBalance();
     }
 
     @Test
     void malformedJsonIsASerializationException() throws IOException {
-        assertRefused(RawClient.call("StartExecution", "{\"stateMachineArn\": "), 400, "SerializationException");
-        assertRefused(RawClient.call("StartExecution", "[1, 2]"), 400, "SerializationException");
+        assertRefused(RawHttp.call("StartExecution", "{\"stateMachineArn\": "), 400, "SerializationException");
+        assertRefused(RawHttp.call("StartExecution", "[1, 2]"), 400, "SerializationException");
     }
 
     @Test
     void anUnknownOperationIsAnUnknownOperationException() throws IOException {
-        assertRefused(RawClient.call("Frobnicate", "{}"), 400, "UnknownOperationException");
+        assertRefused(RawHttp.call("Frobnicate", "{}"), 400, "UnknownOperationException");
         assertRefused("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\n{}".getBytes(StandardCharsets.US_ASCII),
                 400, "UnknownOperationException");
     }
@@ -72,20 +73,20 @@ class AbuseTest {
     @Test
     void missingOrWronglyTypedFieldsAreRefusedAndStartNothing() throws IOException {
         long started = server.engine.metrics().started();
-        assertRefused(RawClient.call("StartExecution", "{}"), 400, "ValidationException");
-        assertRefused(RawClient.call("StartExecution", "{\"stateMachineArn\": 5}"), 400, "SerializationException");
-        assertRefused(RawClient.call("StartExecution", "{\"stateMachineArn\": \"" + echo + "\", \"input\": {\"a\": 1}}"),
+        assertRefused(RawHttp.call("StartExecution", "{}"), 400, "ValidationException");
+        assertRefused(RawHttp.call("StartExecution", "{\"stateMachineArn\": 5}"), 400, "SerializationException");
+        assertRefused(RawHttp.call("StartExecution", "{\"stateMachineArn\": \"" + echo + "\", \"input\": {\"a\": 1}}"),
                 400, "SerializationException");
-        assertRefused(RawClient.call("StartSyncExecution", "{\"stateMachineArn\": \"" + echo + "\", \"input\": \"{\"}"),
+        assertRefused(RawHttp.call("StartSyncExecution", "{\"stateMachineArn\": \"" + echo + "\", \"input\": \"{\"}"),
                 400, "InvalidExecutionInput");
-        assertRefused(RawClient.call("ListStateMachines", "{\"maxResults\": \"ten\"}"), 400, "SerializationException");
+        assertRefused(RawHttp.call("ListStateMachines", "{\"maxResults\": \"ten\"}"), 400, "SerializationException");
         assertEquals(started, server.engine.metrics().started(), "a refused request started an execution");
     }
 
     @Test
     void anOversizedBodyIsRefusedWith413() throws IOException {
         String huge = "{\"stateMachineArn\": \"" + echo + "\", \"input\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
-        assertRefused(RawClient.call("StartExecution", huge), 413, "RequestEntityTooLargeException");
+        assertRefused(RawHttp.call("StartExecution", huge), 413, "RequestEntityTooLargeException");
     }
 
     @Test
@@ -99,10 +100,10 @@ class AbuseTest {
     void halfARequestThenCloseStartsNothing() throws IOException {
         long started = server.engine.metrics().started();
         byte[] whole = startSync(echo, "{\"half\": true}");
-        try (RawClient client = new RawClient(server.address())) {
+        try (RawHttp client = new RawHttp(server.address())) {
             client.send(Arrays.copyOf(whole, whole.length - 5));
         }
-        try (RawClient client = new RawClient(server.address())) {
+        try (RawHttp client = new RawHttp(server.address())) {
             client.send(Arrays.copyOf(whole, 40));
         }
         assertEquals(started, server.engine.metrics().started(), "half a request started an execution");
@@ -112,7 +113,7 @@ class AbuseTest {
     void aConnectionClosedBeforeItsAnswerLosesNoExecution() throws Exception {
         long started = server.engine.metrics().started();
         for (int i = 0; i < 5; i++) {
-            try (RawClient client = new RawClient(server.address())) {
+            try (RawHttp client = new RawHttp(server.address())) {
                 client.send(startSync(waiting, "{\"left\": " + i + "}"));
             }
         }
@@ -122,18 +123,18 @@ class AbuseTest {
 
     @Test
     void pipelinedRequestsAreAnsweredInOrder() throws IOException {
-        try (RawClient client = new RawClient(server.address())) {
+        try (RawHttp client = new RawHttp(server.address())) {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             for (int i = 0; i < 10; i++) {
-                all.writeBytes(i == 5 ? RawClient.call("Frobnicate", "{}") : startSync(echo, "{\"n\": " + i + "}"));
+                all.writeBytes(i == 5 ? RawHttp.call("Frobnicate", "{}") : startSync(echo, "{\"n\": " + i + "}"));
             }
             client.send(all.toByteArray());
             for (int i = 0; i < 10; i++) {
-                RawClient.Answer answer = client.read();
+                RawHttp.Answer answer = client.read();
                 if (i == 5) {
                     assertEquals("UnknownOperationException", answer.errorType());
                 } else {
-                    assertEquals(Json.parse("{\"n\": " + i + "}"), Json.parse(answer.body().path("output").asText()));
+                    assertEquals(Json.parse("{\"n\": " + i + "}"), Json.parse(answer.json().path("output").asText()));
                 }
             }
         }
@@ -141,16 +142,16 @@ class AbuseTest {
 
     /** Sends the request on a new connection and expects AWS's error of this status and type. */
     private void assertRefused(byte[] request, int status, String type) throws IOException {
-        try (RawClient client = new RawClient(server.address())) {
-            RawClient.Answer answer = client.send(request).read();
-            assertEquals(status, answer.status(), answer.body().toString());
-            assertEquals(type, answer.errorType(), answer.body().toString());
-            assertTrue(answer.body().path("message").isTextual(), answer.body().toString());
+        try (RawHttp client = new RawHttp(server.address())) {
+            RawHttp.Answer answer = client.send(request).read();
+            assertEquals(status, answer.status(), answer.body());
+            assertEquals(type, answer.errorType(), answer.body());
+            assertTrue(answer.json().path("message").isTextual(), answer.body());
         }
     }
 
     private static byte[] startSync(String arn, String input) {
-        return RawClient.call("StartSyncExecution", Json.NODES.objectNode().put("stateMachineArn", arn)
+        return RawHttp.call("StartSyncExecution", Json.NODES.objectNode().put("stateMachineArn", arn)
                 .put("input", input).toString());
     }
 }

@@ -2,6 +2,7 @@ package io.quickstep.clients;
 
 import io.quickstep.api.Engine;
 import io.quickstep.http.IngressSettings;
+import io.quickstep.http.RawHttp;
 import io.quickstep.json.Json;
 import io.quickstep.metrics.EngineMetrics;
 import io.quickstep.service.StepFunctionsService;
@@ -43,7 +44,7 @@ class BurstTest {
             List<Future<Map<String, Integer>>> connections = new ArrayList<>();
             List<Future<?>> writers = new ArrayList<>();
             for (int c = 0; c < CONNECTIONS; c++) {
-                RawClient client = new RawClient(server.address());
+                RawHttp client = new RawHttp(server.address());
                 writers.add(threads.submit(() -> {
                     for (int sent = 0; sent < CALLS_EACH; sent += CALLS_PER_WRITE) {
                         client.send(batch);
@@ -73,13 +74,13 @@ class BurstTest {
     }
 
     /** Reads one connection's answers, counted by kind: {@code executionArn} or the error's type. */
-    private static Map<String, Integer> answers(RawClient client) throws Exception {
+    private static Map<String, Integer> answers(RawHttp client) throws Exception {
         Map<String, Integer> kinds = new TreeMap<>();
         try (client) {
             for (int i = 0; i < CALLS_EACH; i++) {
-                RawClient.Answer answer = client.read();
+                RawHttp.Answer answer = client.read();
                 assertTrue(answer != null, "the server closed the connection after " + i + " answers");
-                String kind = answer.status() == 200 && answer.body().path("executionArn").isTextual() ? "executionArn"
+                String kind = answer.status() == 200 && answer.json().path("executionArn").isTextual() ? "executionArn"
                         : answer.status() + " " + answer.errorType();
                 kinds.merge(kind.equals("400 ThrottlingException") ? "ThrottlingException" : kind, 1, Integer::sum);
             }
@@ -89,7 +90,7 @@ class BurstTest {
 
     private static byte[] batch(String arn) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        byte[] one = RawClient.call("StartExecution", Json.NODES.objectNode().put("stateMachineArn", arn)
+        byte[] one = RawHttp.call("StartExecution", Json.NODES.objectNode().put("stateMachineArn", arn)
                 .put("input", "{\"burst\": true}").toString());
         for (int i = 0; i < CALLS_PER_WRITE; i++) {
             bytes.writeBytes(one);

@@ -1,5 +1,8 @@
 package io.quickstep.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.json.Json;
+
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,13 +15,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A plain socket speaking HTTP/1.1 by hand, to send what no client library would. */
-final class RawHttp implements AutoCloseable {
+/**
+ * A plain socket speaking HTTP/1.1 by hand, to send what no client library would: broken requests,
+ * half requests, pipelined ones. Answers are read by their Content-Length, as the server frames them.
+ */
+public final class RawHttp implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
 
-    RawHttp(InetSocketAddress address) throws IOException {
+    public RawHttp(InetSocketAddress address) throws IOException {
         socket = new Socket(address.getAddress(), address.getPort());
         socket.setSoTimeout(20_000);
         in = new BufferedInputStream(socket.getInputStream());
@@ -33,14 +39,23 @@ final class RawHttp implements AutoCloseable {
                 + "Content-Type: application/x-amz-json-1.0\r\nContent-Length: " + length + "\r\n\r\n" + body;
     }
 
-    RawHttp send(String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
+    /** The bytes of {@code POST /} calling {@code AWSStepFunctions.<operation>} with this body. */
+    public static byte[] call(String operation, String body) {
+        return apiRequest("AWSStepFunctions." + operation, body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public RawHttp send(String text) throws IOException {
+        return send(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public RawHttp send(byte[] bytes) throws IOException {
+        out.write(bytes);
         out.flush();
         return this;
     }
 
     /** Reads one answer (Content-Length framed); null when the server closed the connection first. */
-    Answer read() throws IOException {
+    public Answer read() throws IOException {
         String statusLine = line();
         if (statusLine == null) {
             return null;
@@ -55,7 +70,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Whether the server has closed the connection (end of stream, or a reset). */
-    boolean closedByServer() {
+    public boolean closedByServer() {
         try {
             return in.read() < 0;
         } catch (IOException e) {
@@ -81,9 +96,20 @@ final class RawHttp implements AutoCloseable {
         socket.close();
     }
 
-    record Answer(int status, Map<String, String> headers, String body) {
+    /** An answer: its status, headers (names in lower case) and body. */
+    public record Answer(int status, Map<String, String> headers, String body) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        /** The body as JSON (an empty object when there is none). */
+        public JsonNode json() throws IOException {
+            return body.isEmpty() ? Json.NODES.objectNode() : Json.parse(body);
+        }
+
+        /** An AWS error answer's {@code __type}. */
+        public String errorType() throws IOException {
+            return json().path("__type").asText();
         }
     }
 }
