@@ -113,6 +113,24 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * The listener form for a caller that also knows the input's size: the length in UTF-8 bytes of
+     * the JSON text it was parsed from, as sent (the size AWS holds against the 256 KiB input limit),
+     * so that the shard need not walk the input to measure it. An input whose size is over the limit
+     * is measured and fails as with the other forms.
+     *
+     * @param inputBytes the input text's length in UTF-8 bytes; must be 0 or more
+     * @see #start(StateMachine, JsonNode, String, String, TaskHandler, ExecutionListener)
+     */
+    public StartResult.Status start(StateMachine machine, JsonNode input, long inputBytes, String name,
+                                    String executionArn, TaskHandler tasks, ExecutionListener listener) {
+        if (inputBytes < 0) {
+            throw new IllegalArgumentException("inputBytes must be 0 or more, was " + inputBytes);
+        }
+        return StartResult.Status.of(shards.start(machine.compiled(), Objects.requireNonNull(input, "input"),
+                inputBytes, name, executionArn, tasks, listener));
+    }
+
+    /**
      * Starts an execution and returns a future of its result, as StartSyncExecution does: the same
      * as {@code start(machine, input).completion()}. A refused start's future is failed with a
      * {@link java.util.concurrent.RejectedExecutionException} that says why.

@@ -138,9 +138,10 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
      *
      * @param name the execution's name, or null for the shard to make one
      * @param arn  its ARN when the caller made it (to return it), else null
+     * @param inputBytes the input's size in UTF-8 bytes as the caller had it, or -1 for the shard to measure it
      */
-    boolean tryStart(CompiledMachine machine, JsonNode input, String name, String arn, TaskHandler tasks,
-                     ExecutionListener listener, StateMachineMetrics metrics) {
+    boolean tryStart(CompiledMachine machine, JsonNode input, long inputBytes, String name, String arn,
+                     TaskHandler tasks, ExecutionListener listener, StateMachineMetrics metrics) {
         long sequence;
         try {
             // The check and the claim in one: the sequencer's CAS succeeds only while a slot is free.
@@ -156,6 +157,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         event.tasks = tasks;
         event.listener = listener;
         event.metrics = metrics;
+        event.inputBytes = inputBytes;
         event.acceptedNanos = System.nanoTime();
         ring.publish(sequence);
         wake();
@@ -277,6 +279,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         TaskHandler tasks = start.tasks;
         ExecutionListener listener = start.listener;
         StateMachineMetrics metrics = start.metrics;
+        long givenInputBytes = start.inputBytes;
         long acceptedNanos = start.acceptedNanos;
         // Cleared before the execution can end: its end retires the slot, and a producer may then
         // fill it with the next start at once; clearing it after that would wipe that start.
@@ -302,12 +305,17 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
             // execution refers to it, so it needs no id in the timer map.
             execution.deadline = new ShardTimer(0, execution.deadlineMillis(), ShardTimer.DEADLINE, null, 0, execution);
             queue(execution.deadlineMillis() - execution.startMillis()).add(execution.deadline);
-            long inputBytes;
-            try {
-                inputBytes = DataLimit.measure(input);
-            } catch (Throwable bug) {
-                failInternally(execution, null, bug);
-                inputBytes = 0;
+            // The caller's size (the text as sent, which is what AWS holds against the limit) spares
+            // walking the input; one over the limit, or none given, is measured as before, so an
+            // input that is too large fails the execution exactly as it always has.
+            long inputBytes = givenInputBytes;
+            if (inputBytes < 0 || inputBytes > DataLimit.MAX_BYTES) {
+                try {
+                    inputBytes = DataLimit.measure(input);
+                } catch (Throwable bug) {
+                    failInternally(execution, null, bug);
+                    inputBytes = 0;
+                }
             }
             if (execution.result() == null && begin(execution, execution.machine.program(), inputBytes)) {
                 enqueue(execution);

@@ -20,6 +20,8 @@ final class ShardEvent {
     TaskHandler tasks;
     ExecutionListener listener;
     StateMachineMetrics metrics;
+    /** The input's size in UTF-8 bytes as the caller had it (JSON text as sent), or -1: measure it. */
+    long inputBytes;
     long acceptedNanos;
 
     void clear() {

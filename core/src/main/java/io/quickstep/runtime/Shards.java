@@ -103,6 +103,16 @@ public final class Shards {
      */
     public int start(CompiledMachine machine, JsonNode input, String name, String arn, TaskHandler tasks,
                      ExecutionListener listener) {
+        return start(machine, input, -1, name, arn, tasks, listener);
+    }
+
+    /**
+     * {@link #start(CompiledMachine, JsonNode, String, String, TaskHandler, ExecutionListener)} with
+     * the input's size in UTF-8 bytes as the caller had it (JSON text as sent), so that the shard
+     * need not measure it; -1 when not known.
+     */
+    public int start(CompiledMachine machine, JsonNode input, long inputBytes, String name, String arn,
+                     TaskHandler tasks, ExecutionListener listener) {
         StateMachineMetrics counters = metrics(machine);
         // Counted before it is offered, so that a fast end can never be counted before its start,
         // and before `accepting` is read: shutdown writes `accepting`, then reads the counts, so
@@ -112,7 +122,7 @@ public final class Shards {
             counters.recordRefused(false);
             return SHUT_DOWN;
         }
-        if (!shardFor(name).tryStart(machine, input, name, arn, tasks, listener, counters)) {
+        if (!shardFor(name).tryStart(machine, input, inputBytes, name, arn, tasks, listener, counters)) {
             counters.recordRefused(true);
             return THROTTLED;
         }

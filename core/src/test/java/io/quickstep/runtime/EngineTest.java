@@ -232,6 +232,36 @@ class EngineTest {
     }
 
     @Test
+    void shouldTakeTheInputSizeFromTheCallerAndStillHoldTheLimit() throws Exception {
+        StateMachine machine = machine("{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}");
+        String small = "{\"a\":1}";
+        String large = "\"" + "x".repeat(300 * 1024) + "\"";
+        try (Engine engine = Engine.launch(new Engine.Context().shards(1))) {
+            CompletableFuture<ExecutionResult> sized = new CompletableFuture<>();
+            assertEquals(StartResult.Status.ACCEPTED, engine.start(machine, json(small), small.length(), "sized",
+                    null, new TaskHandlers(), sized::complete));
+            ExecutionResult ran = sized.get(10, TimeUnit.SECONDS);
+            assertEquals(ExecutionStatus.SUCCEEDED, ran.status());
+            assertEquals(json(small), ran.output());
+
+            // Over the limit: the same failure whether the caller gives the size or not.
+            CompletableFuture<ExecutionResult> measured = new CompletableFuture<>();
+            CompletableFuture<ExecutionResult> given = new CompletableFuture<>();
+            engine.start(machine, json(large), "measured", null, new TaskHandlers(), measured::complete);
+            engine.start(machine, json(large), large.length(), "given", null, new TaskHandlers(), given::complete);
+            ExecutionResult expected = measured.get(10, TimeUnit.SECONDS);
+            ExecutionResult actual = given.get(10, TimeUnit.SECONDS);
+            assertEquals(ExecutionStatus.FAILED, expected.status());
+            assertEquals("States.DataLimitExceeded", expected.error());
+            assertEquals(expected.status(), actual.status());
+            assertEquals(expected.error(), actual.error());
+            assertEquals(expected.cause(), actual.cause());
+            assertThrows(IllegalArgumentException.class, () -> engine.start(machine, json(small), -1, null, null,
+                    new TaskHandlers(), result -> { }));
+        }
+    }
+
+    @Test
     void shouldCountTransitionsPerEngineByStatePath() throws Exception {
         StateMachine machine = machine("{'StartAt':'P','States':{'P':{'Type':'Parallel','Branches':["
                 + "{'StartAt':'A','States':{'A':{'Type':'Pass','End':true}}},"

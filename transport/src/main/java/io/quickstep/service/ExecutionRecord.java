@@ -28,6 +28,8 @@ final class ExecutionRecord implements ExecutionListener {
     private final ExecutionStore store;
     private final CompletableFuture<JsonNode> syncAnswer;
     private volatile ExecutionResult result;
+    /** The next execution to have finished after this one, while the store keeps both; see {@link ExecutionStore}. */
+    ExecutionRecord nextFinished;
 
     ExecutionRecord(ExecutionStore store, String arn, String name, StateMachineEntry stateMachine, Revision revision,
                     String versionArn, String aliasArn, String input, long startMillis, boolean sync) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -13,11 +12,20 @@ import java.util.function.Predicate;
  * The recent executions, in memory only, for DescribeExecution, ListExecutions, StopExecution and
  * GetExecutionHistory. Bounded: once it holds more than its capacity, the executions that finished
  * first are forgotten; running ones are always kept (the engine bounds how many run).
+ *
+ * <p>The finished executions, oldest first, are a list linked through the records themselves
+ * ({@link ExecutionRecord#nextFinished}): an end appends one, an eviction takes the head, each in
+ * constant time with no allocation, under a lock held only for those few pointer writes (the map
+ * removal, the cold part, happens outside it). Evictions happen as executions are added, so that
+ * a shard's thread, which tells of ends, only appends.
  */
 final class ExecutionStore {
     private final int capacity;
     private final ConcurrentHashMap<String, ExecutionRecord> byArn = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<ExecutionRecord> finished = new ConcurrentLinkedQueue<>();
+    /** Guards the finished list: {@link #oldestFinished}, {@link #newestFinished} and the records' links. */
+    private final Object finishedLock = new Object();
+    private ExecutionRecord oldestFinished;
+    private ExecutionRecord newestFinished;
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
 
@@ -38,6 +46,10 @@ final class ExecutionStore {
             return false;
         }
         size.incrementAndGet();
+        // Evicting here, on the thread that adds (the ingress's event loop), and not as executions end
+        // on a shard: the map's counter and the size then stay in this thread's cache instead of
+        // moving between the two for every execution, and the shard is spared the cold oldest entry.
+        evictBeyondCapacity();
         return true;
     }
 
@@ -48,16 +60,66 @@ final class ExecutionStore {
         }
     }
 
-    /** Called once as each execution ends; forgets the oldest finished ones beyond the capacity. */
+    /**
+     * Called once as each execution ends. Forgets the oldest finished ones only while the store is
+     * over its capacity, which it is only when running executions filled it: an add evicts as it
+     * goes, so in the steady state an end just appends.
+     */
     void finished(ExecutionRecord execution) {
-        finished.offer(execution);
-        while (size.get() > capacity) {
-            ExecutionRecord oldest = finished.poll();
-            if (oldest == null) {
-                return;
+        synchronized (finishedLock) {
+            if (newestFinished == null) {
+                oldestFinished = execution;
+            } else {
+                newestFinished.nextFinished = execution;
             }
-            remove(oldest);
+            newestFinished = execution;
         }
+        evictBeyondCapacity();
+    }
+
+    /** Forgets the oldest finished executions while the store holds more than its capacity. */
+    private void evictBeyondCapacity() {
+        if (size.get() <= capacity) {
+            return;
+        }
+        ExecutionRecord evicted;
+        synchronized (finishedLock) {
+            evicted = takeOldestBeyondCapacity();
+        }
+        // Outside the lock: the oldest entries are cold, and the map removals are what cost.
+        while (evicted != null) {
+            ExecutionRecord next = evicted.nextFinished;
+            evicted.nextFinished = null;
+            byArn.remove(evicted.arn, evicted);
+            evicted = next;
+        }
+    }
+
+    /**
+     * Unlinks the oldest finished executions while the store holds more than its capacity, and
+     * counts them out; returns them, still linked to each other (the last one's link null), or null.
+     * Each finished execution is in the map until it is taken here (a start the engine refused never
+     * finishes), so counting it out now keeps the size exact for concurrent ends.
+     */
+    private ExecutionRecord takeOldestBeyondCapacity() {
+        ExecutionRecord first = null;
+        ExecutionRecord last = null;
+        while (size.get() > capacity && oldestFinished != null) {
+            ExecutionRecord oldest = oldestFinished;
+            oldestFinished = oldest.nextFinished;
+            if (oldestFinished == null) {
+                newestFinished = null;
+            }
+            oldest.nextFinished = null;
+            size.decrementAndGet();
+            if (last == null) {
+                first = oldest;
+            } else {
+                last.nextFinished = oldest;
+            }
+            last = oldest;
+        }
+        return first;
     }
 
     /** The execution with this ARN, or null (never started here, or forgotten). */
