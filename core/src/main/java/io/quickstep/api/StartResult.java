@@ -38,11 +38,18 @@ public record StartResult(Status status, String executionArn, CompletableFuture<
         return new StartResult(Status.ACCEPTED, executionArn, completion);
     }
 
+    /**
+     * Why a start was refused, made once: refusals come by the thousand under load, and the
+     * exception says why; where it was made would tell nothing.
+     */
+    private static final RejectedExecutionException THROTTLED_WHY = new RejectedExecutionException(
+            "throttled: the shard holds its most executions in flight (Engine.Context.maxInFlightPerShard)");
+    private static final RejectedExecutionException SHUT_DOWN_WHY = new RejectedExecutionException(
+            "the engine is shut down");
+
     static StartResult refused(Status status) {
-        String why = status == Status.THROTTLED
-                ? "throttled: the shard holds its most executions in flight (Engine.Context.maxInFlightPerShard)"
-                : "the engine is shut down";
-        return new StartResult(status, null, CompletableFuture.failedFuture(new RejectedExecutionException(why)));
+        return new StartResult(status, null, CompletableFuture.failedFuture(
+                status == Status.THROTTLED ? THROTTLED_WHY : SHUT_DOWN_WHY));
     }
 
     public boolean accepted() {

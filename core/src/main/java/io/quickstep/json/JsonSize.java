@@ -2,7 +2,6 @@ package io.quickstep.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -76,13 +75,27 @@ public final class JsonSize {
         return length;
     }
 
-    /** The UTF-8 length of a key or string, counted without encoding for ASCII text. */
+    /**
+     * The UTF-8 length of a key or string, counted without encoding it: what
+     * {@code text.getBytes(UTF_8).length} gives (a lone surrogate is one byte, its replacement {@code ?}).
+     */
     public static long utf8Length(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return text.getBytes(StandardCharsets.UTF_8).length;
+        int length = text.length();
+        long bytes = length;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            if (c < 0x800) {
+                bytes += 1;
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 2; // two chars, four bytes
+                i++;
+            } else if (!Character.isSurrogate(c)) {
+                bytes += 2;
             }
         }
-        return text.length();
+        return bytes;
     }
 }

@@ -9,6 +9,7 @@ import io.quickstep.execution.ExecutionIds;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
+import io.quickstep.json.JsonSize;
 import io.quickstep.task.TaskHandler;
 
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ final class Executions {
         }
         String inputText = request.optionalString("input");
         String input = inputText == null ? "{}" : inputText;
-        long inputBytes = utf8Length(input);
+        long inputBytes = JsonSize.utf8Length(input);
         JsonNode value = parseInput(input, inputBytes);
 
         StateMachineEntry entry;
@@ -141,25 +142,6 @@ final class Executions {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw AwsErrors.invalidExecutionInput(e.getOriginalMessage());
         }
-    }
-
-    /** The length of text in UTF-8, without encoding it. */
-    static long utf8Length(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 
     private JsonNode stop(Request request) {

@@ -3,6 +3,7 @@ package io.quickstep.jmh.codec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.json.Json;
+import io.quickstep.json.JsonSize;
 
 /**
  * What the server needs of a StartSyncExecution request, whichever codec read it.
@@ -21,6 +22,6 @@ public record StartSyncRequest(String stateMachineArn, String name, String input
     public static StartSyncRequest of(String stateMachineArn, String name, String inputText, String traceHeader)
             throws JsonProcessingException {
         String text = inputText == null ? NO_INPUT : inputText;
-        return new StartSyncRequest(stateMachineArn, name, text, Json.parse(text), Utf8.length(text), traceHeader);
+        return new StartSyncRequest(stateMachineArn, name, text, Json.parse(text), (int) JsonSize.utf8Length(text), traceHeader);
     }
 }
