@@ -15,7 +15,9 @@ import io.quickstep.task.TaskHandlers;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -41,7 +43,7 @@ public final class Engine implements AutoCloseable {
         this.context = context;
         this.shards = new Shards(new Shards.Settings(context.shards, context.maxInFlightPerShard,
                 context.idleStrategy, context.pinThreads, context.clock, context.account, context.blockingCalls,
-                context.stallLimit));
+                context.stallLimit, context.shardHosts));
     }
 
     /**
@@ -197,6 +199,7 @@ public final class Engine implements AutoCloseable {
         private Account account = Account.DEFAULT;
         private int blockingCalls = 256;
         private Duration stallLimit = Duration.ofSeconds(1);
+        private List<ScheduledExecutorService> shardHosts = List.of();
 
         /** Shard threads; default: one per available processor. */
         public Context shards(int shards) {
@@ -238,6 +241,21 @@ public final class Engine implements AutoCloseable {
          */
         public Context idleStrategy(String idleStrategy) {
             this.idleStrategy = idleStrategy;
+            return this;
+        }
+
+        /**
+         * Runs the shards on these executors' threads instead of threads of their own: one shard
+         * each (this replaces {@link #shards}), its duty cycles as tasks of that executor, which
+         * must run its tasks on one thread, in order (a Netty event loop, a single-thread scheduled
+         * executor). A start made on a host's thread goes to the shard it hosts, so an HTTP event
+         * loop hosting a shard hands executions to it and gets their ends back without waking
+         * another thread. Synchronous task handlers then run on the host's thread: one that blocks
+         * holds up everything else that thread does. The engine never shuts the executors down;
+         * they must outlive {@link Engine#close()}. Default: none (shards have their own threads).
+         */
+        public Context runShardsOn(List<? extends ScheduledExecutorService> hosts) {
+            this.shardHosts = List.copyOf(hosts);
             return this;
         }
 
@@ -283,11 +301,15 @@ public final class Engine implements AutoCloseable {
             copy.account = account;
             copy.blockingCalls = blockingCalls;
             copy.stallLimit = stallLimit;
+            copy.shardHosts = shardHosts;
             return copy;
         }
 
         /** Checks the settings; throws {@link IllegalArgumentException} naming the first bad one. */
         private Context validated() {
+            if (shardHosts.size() > 1024) {
+                throw new IllegalArgumentException("at most 1024 shard hosts, were " + shardHosts.size());
+            }
             if (shards < 1 || shards > 1024) {
                 throw new IllegalArgumentException("shards must be 1..1024, was " + shards);
             }

@@ -33,6 +33,7 @@ import org.agrona.concurrent.AgentTerminationException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -94,6 +95,8 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     private volatile boolean abortNewStarts;
     private volatile boolean terminating;
     final ShardWakeup wakeup = new ShardWakeup();
+    /** What runs this shard on a host's thread, or null when it has a thread of its own. */
+    final HostedRunner hosted;
     /** Duty cycles completed, for the watchdog. */
     private final AtomicLong cycles = new AtomicLong();
     private long cycleCount;
@@ -105,13 +108,17 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
      */
     private final AtomicLong call = new AtomicLong();
 
+    /**
+     * @param host the executor whose thread runs this shard ({@link HostedRunner}), or null for a
+     *             thread of its own (an Agrona {@code AgentRunner} the caller starts)
+     */
     Shard(int index, int maxInFlight, Clock clock, Account account, boolean pin, EngineErrors errors,
-          BlockingCalls blockingCalls) {
-        this(index, "quickstep-shard-" + index, maxInFlight, clock, account, pin, errors, blockingCalls);
+          BlockingCalls blockingCalls, ScheduledExecutorService host) {
+        this(index, "quickstep-shard-" + index, maxInFlight, clock, account, pin, errors, blockingCalls, host);
     }
 
     private Shard(int index, String roleName, int maxInFlight, Clock clock, Account account, boolean pin,
-                  EngineErrors errors, BlockingCalls blockingCalls) {
+                  EngineErrors errors, BlockingCalls blockingCalls, ScheduledExecutorService host) {
         super(errors, roleName);
         this.roleName = roleName;
         this.index = index;
@@ -127,6 +134,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         this.errors = errors;
         this.blockingCalls = blockingCalls;
         this.wheel = new DeadlineTimerWheel(TimeUnit.MILLISECONDS, clock.millis(), 1, 1024);
+        this.hosted = host == null ? null : new HostedRunner(this, host);
     }
 
     // ---- any thread --------------------------------------------------------------------------
@@ -193,7 +201,11 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     }
 
     private void wake() {
-        wakeup.wake();
+        if (hosted != null) {
+            hosted.wake();
+        } else {
+            wakeup.wake();
+        }
     }
 
     /**
@@ -203,6 +215,31 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
      */
     boolean hasEvents() {
         return ring.getCursor() > poller.getSequence().get() || !inbox.isEmpty() || terminating;
+    }
+
+    /** Whether executions yielded or were resumed and wait for their next slice; the shard's thread. */
+    boolean hasReadyExecutions() {
+        return !ready.isEmpty();
+    }
+
+    /**
+     * When the next timer is due, in the clock's milliseconds, or {@link Long#MAX_VALUE} when none
+     * is set; the shard's thread. The wheel does not say when its earliest timer is due, so while it
+     * holds any this is the next tick.
+     */
+    long nextTimerMillis() {
+        long next = wheel.timerCount() > 0 ? clock.millis() + 1 : Long.MAX_VALUE;
+        for (TimerQueue queue : queueList) {
+            ShardTimer first = queue.first();
+            if (first != null && first.atMillis < next) {
+                next = first.atMillis;
+            }
+        }
+        return next;
+    }
+
+    long nowMillis() {
+        return clock.millis();
     }
 
     /** Duty cycles completed so far (the watchdog compares two readings). */
@@ -224,7 +261,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     @Override
     public void onStart() {
         wakeup.thread = Thread.currentThread();
-        if (pin) {
+        if (pin && hosted == null) { // a host's thread is its owner's to pin
             CpuPinning.pinCurrentThread(index % Runtime.getRuntime().availableProcessors());
         }
     }

@@ -18,9 +18,12 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,7 +43,9 @@ public final class Shards {
     private static final long STEP_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final Shard[] shards;
+    /** Null for hosted shards. */
     private final AgentRunner[] runners;
+    private final boolean hosted;
     private final ConcurrentHashMap<CompiledMachine, StateMachineMetrics> metrics = new ConcurrentHashMap<>();
     private final EngineErrors errors = new EngineErrors();
     private final BlockingCalls blockingCalls;
@@ -50,7 +55,12 @@ public final class Shards {
 
     /** What the shards are made of; see {@link io.quickstep.api.Engine.Context} for each. */
     public record Settings(int count, int maxInFlightPerShard, String idleStrategy, boolean pinThreads, Clock clock,
-                           Account account, int blockingCalls, Duration stallLimit) {
+                           Account account, int blockingCalls, Duration stallLimit,
+                           List<ScheduledExecutorService> hosts) {
+        /** Whether the shards run on hosts' threads (one shard each) rather than threads of their own. */
+        boolean hosted() {
+            return !hosts.isEmpty();
+        }
     }
 
     public Shards(Settings settings) {
@@ -61,13 +71,19 @@ public final class Shards {
     Shards(Settings settings, Function<String, IdleStrategy> idleStrategies) {
         this.blockingCalls = new BlockingCalls(settings.blockingCalls(), 64 * settings.blockingCalls(),
                 "quickstep-blocking");
-        this.shards = new Shard[settings.count()];
-        this.runners = new AgentRunner[settings.count()];
+        int count = settings.hosted() ? settings.hosts().size() : settings.count();
+        this.hosted = settings.hosted();
+        this.shards = new Shard[count];
+        this.runners = new AgentRunner[count];
         for (int i = 0; i < shards.length; i++) {
             shards[i] = new Shard(i, settings.maxInFlightPerShard(), settings.clock(), settings.account(),
-                    settings.pinThreads(), errors, blockingCalls);
-            // The shard catches everything itself; this handler sees only what escapes the agent.
+                    settings.pinThreads(), errors, blockingCalls, hosted ? settings.hosts().get(i) : null);
             Shard shard = shards[i];
+            if (hosted) {
+                shard.hosted.wake(); // its first cycle makes the host's thread known, for routing
+                continue;
+            }
+            // The shard catches everything itself; this handler sees only what escapes the agent.
             runners[i] = new AgentRunner(new ShardIdleStrategy(shard, idleStrategies.apply(settings.idleStrategy())),
                     error -> errors.record(EngineErrors.Kind.SHARD_FAULT, shard.roleName(), error), null, shard);
             AgentRunner.startOnThread(runners[i]);
@@ -162,10 +178,21 @@ public final class Shards {
         return null;
     }
 
-    /** The shard for a start: by name when it has one, else any (the shard will make the name). */
+    /**
+     * The shard for a start: the one the calling thread hosts, if any (no hand-off to another
+     * thread); else by name when it has one, else any (the shard will make the name).
+     */
     private Shard shardFor(String executionName) {
         if (shards.length == 1) {
             return shards[0];
+        }
+        if (hosted) {
+            Thread caller = Thread.currentThread();
+            for (Shard shard : shards) {
+                if (shard.thread() == caller) {
+                    return shard;
+                }
+            }
         }
         int hash = executionName != null ? executionName.hashCode() : ThreadLocalRandom.current().nextInt();
         return shards[(hash & Integer.MAX_VALUE) % shards.length];
@@ -201,6 +228,13 @@ public final class Shards {
         }
         long deadline = System.nanoTime() + STEP_NANOS;
         for (int i = 0; i < shards.length; i++) {
+            if (hosted) {
+                if (!awaitEnded(shards[i].hosted, deadline)) {
+                    LOG.log(Level.SEVERE, "Quickstep: " + shards[i].roleName() + " did not end at shutdown: its host"
+                            + " did not run it" + watchdog.describeCall(shards[i]));
+                }
+                continue;
+            }
             Thread thread = shards[i].thread();
             if (thread != null && !join(thread, deadline)) {
                 LOG.log(Level.SEVERE, "Quickstep: " + shards[i].roleName() + " did not end at shutdown and is left"
@@ -210,6 +244,14 @@ public final class Shards {
             }
         }
         blockingCalls.close();
+    }
+
+    /** Waits for a hosted shard's last cycle (its host runs it); whether it came by the deadline. */
+    private static boolean awaitEnded(HostedRunner runner, long deadlineNanos) {
+        while (!runner.ended() && System.nanoTime() < deadlineNanos) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        return runner.ended();
     }
 
     private static boolean join(Thread thread, long deadlineNanos) {

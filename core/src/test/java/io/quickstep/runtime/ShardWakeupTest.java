@@ -68,7 +68,7 @@ class ShardWakeupTest {
         }, completers);
         TaskHandlers tasks = new TaskHandlers().register("later", later);
         Shards shards = new Shards(new Shards.Settings(2, 1024, "backoff", false, Clock.SYSTEM, Account.DEFAULT, 4,
-                Duration.ofSeconds(30)), name -> new ParkForever());
+                Duration.ofSeconds(30), List.of()), name -> new ParkForever());
         ExecutorService producers = Executors.newFixedThreadPool(3);
         try {
             List<Future<Integer>> done = new ArrayList<>();

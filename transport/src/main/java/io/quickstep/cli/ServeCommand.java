@@ -5,6 +5,7 @@ import io.quickstep.execution.Account;
 import io.quickstep.http.AccessKeys;
 import io.quickstep.http.Exposure;
 import io.quickstep.http.HttpIngress;
+import io.quickstep.http.IngressLoops;
 import io.quickstep.http.IngressMetrics;
 import io.quickstep.http.IngressSettings;
 import io.quickstep.http.SigV4Verifier;
@@ -61,11 +62,15 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: in memory). Executions are in memory only.")
     Path dataDir;
 
-    @Option(names = "--shards", paramLabel = "N", description = "Engine shard threads (default: one per processor).")
+    @Option(names = "--shards", paramLabel = "N",
+            description = "Runs the engine on N shard threads of its own (default: one shard on each event loop, "
+                    + "so that a request and its execution share a thread; a synchronous task handler that blocks "
+                    + "then holds up that loop's connections too).")
     Integer shards;
 
     @Option(names = "--event-loops", paramLabel = "N",
-            description = "HTTP event-loop threads (default: half the processors, at least one).")
+            description = "HTTP event-loop threads (default: one per processor when they run the shards, else "
+                    + "half the processors, at least one).")
     Integer eventLoops;
 
     @Option(names = "--mocks", paramLabel = "FILE",
@@ -118,9 +123,18 @@ final class ServeCommand implements Callable<Integer> {
         List<ServedDefinitions.Served> served = definitions == null ? List.of() : ServedDefinitions.read(definitions);
         Map<String, List<MockAnswer>> shared = mocks == null ? null : ServedDefinitions.answers(mocks, null);
 
+        IngressSettings settings = IngressSettings.defaults().address(bind, port).sigV4(sigV4);
+        if (eventLoops != null) {
+            settings = settings.eventLoops(eventLoops);
+        } else if (shards == null) {
+            settings = settings.eventLoops(Runtime.getRuntime().availableProcessors());
+        }
+        IngressLoops loops = IngressLoops.create(settings.eventLoops());
         Engine.Context context = new Engine.Context();
         if (shards != null) {
             context.shards(shards);
+        } else {
+            context.runShardsOn(loops.eachLoop());
         }
         Engine engine = Engine.launch(context.tasks(tasks));
         StepFunctionsService service = new StepFunctionsService(engine, new StepFunctionsService.Settings()
@@ -130,9 +144,7 @@ final class ServeCommand implements Callable<Integer> {
             for (ServedDefinitions.Served definition : served) {
                 create(service, definition);
             }
-            IngressSettings settings = IngressSettings.defaults().address(bind, port).sigV4(sigV4);
-            ingress = HttpIngress.start(eventLoops == null ? settings : settings.eventLoops(eventLoops), service,
-                    new IngressMetrics(() -> engine.metrics().machines()));
+            ingress = HttpIngress.start(loops, settings, service, new IngressMetrics(() -> engine.metrics().machines()));
             spec.commandLine().getOut().printf("quickstep: serving the Step Functions API on http://%s:%d (%s, %s); "
                             + "state machines: %s%n", ingress.address().getHostString(), ingress.address().getPort(),
                     ingress.transport(), sigV4 == null ? "no authentication" : "SigV4 with the keys of " + credentials,
@@ -150,6 +162,7 @@ final class ServeCommand implements Callable<Integer> {
             if (ingress != null) {
                 ingress.close();
             }
+            loops.close(); // last: they ran the shards
         }
         return 0;
     }

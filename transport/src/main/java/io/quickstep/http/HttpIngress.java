@@ -4,13 +4,9 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.quickstep.service.StepFunctionsApi;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP ingress: the AWS Step Functions JSON 1.0 API on Netty, plus {@code GET /health} and
@@ -27,27 +23,47 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpIngress implements AutoCloseable {
     private static final int BACKLOG = 1024;
-    private final EventLoopGroup loops;
+    private final IngressLoops loops;
+    /** Whether the loops are this ingress's own, to close with it. */
+    private final boolean ownsLoops;
     private final Channel listener;
-    private final IoTransport transport;
 
-    private HttpIngress(EventLoopGroup loops, Channel listener, IoTransport transport) {
+    private HttpIngress(IngressLoops loops, boolean ownsLoops, Channel listener) {
         this.loops = loops;
+        this.ownsLoops = ownsLoops;
         this.listener = listener;
-        this.transport = transport;
     }
 
     /**
-     * Binds and starts serving.
+     * Binds and starts serving on event loops of its own ({@link IngressSettings#eventLoops()}).
      *
      * @throws IllegalStateException when the address cannot be bound (in use, not this machine's), saying so
      */
     public static HttpIngress start(IngressSettings settings, StepFunctionsApi api, IngressMetrics metrics) {
-        IoTransport transport = IoTransport.choose();
-        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(settings.eventLoops(),
-                new DefaultThreadFactory("quickstep-http", true), transport.handlers());
+        IngressLoops loops = IngressLoops.create(settings.eventLoops());
         try {
-            Channel listener = new ServerBootstrap().group(loops).channel(transport.serverChannel())
+            return start(loops, true, settings, api, metrics);
+        } catch (RuntimeException e) {
+            loops.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Binds and starts serving on the given loops (their count replaces the settings'), which the
+     * caller closes after this ingress and after the engine whose shards they may run.
+     *
+     * @throws IllegalStateException when the address cannot be bound (in use, not this machine's), saying so
+     */
+    public static HttpIngress start(IngressLoops loops, IngressSettings settings, StepFunctionsApi api,
+                                    IngressMetrics metrics) {
+        return start(loops, false, settings, api, metrics);
+    }
+
+    private static HttpIngress start(IngressLoops loops, boolean owned, IngressSettings settings,
+                                     StepFunctionsApi api, IngressMetrics metrics) {
+        try {
+            Channel listener = new ServerBootstrap().group(loops.group()).channel(loops.transport().serverChannel())
                     .option(ChannelOption.SO_BACKLOG, BACKLOG)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(
@@ -55,9 +71,8 @@ public final class HttpIngress implements AutoCloseable {
                             IngressChannels.MAX_READ))
                     .childHandler(new IngressChannels(api, metrics, settings))
                     .bind(settings.host(), settings.port()).syncUninterruptibly().channel();
-            return new HttpIngress(loops, listener, transport);
+            return new HttpIngress(loops, owned, listener);
         } catch (RuntimeException e) {
-            loops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
                     + e.getMessage(), e);
         }
@@ -70,7 +85,7 @@ public final class HttpIngress implements AutoCloseable {
 
     /** The I/O transport in use: {@code epoll}, {@code io_uring} or {@code nio}. */
     public String transport() {
-        return transport.name();
+        return loops.transport().name();
     }
 
     /** Stops accepting connections; open ones are still served (first step of a graceful stop). */
@@ -78,10 +93,15 @@ public final class HttpIngress implements AutoCloseable {
         listener.close().syncUninterruptibly();
     }
 
-    /** Stops accepting and closes every connection once its loop has written what it holds. */
+    /**
+     * Stops accepting; with loops of its own, also closes every connection once its loop has
+     * written what it holds (with the caller's loops, that is {@link IngressLoops#close()}).
+     */
     @Override
     public void close() {
         stopAccepting();
-        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (ownsLoops) {
+            loops.close();
+        }
     }
 }

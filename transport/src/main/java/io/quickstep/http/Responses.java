@@ -6,15 +6,18 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import io.quickstep.json.Json;
 import io.quickstep.service.AwsException;
+import io.quickstep.service.StreamedAnswer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,14 +27,25 @@ final class Responses {
     static final AsciiString AMZ_JSON = AsciiString.cached("application/x-amz-json-1.0");
     static final AsciiString REQUEST_ID = AsciiString.cached("x-amzn-RequestId");
 
+    /** The server's own headers need no checking: their names and values are constants, numbers and ids. */
+    private static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+    private static final HttpHeadersFactory TRAILERS = DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
+
     private Responses() {
     }
 
     /** An operation's answer. */
     static FullHttpResponse json(ByteBufAllocator alloc, JsonNode body) {
         ByteBuf content = alloc.buffer();
+        StreamedAnswer streamed = StreamedAnswer.in(body);
         try (ByteBufOutputStream out = new ByteBufOutputStream(content)) {
-            Json.MAPPER.writeValue((java.io.OutputStream) out, body);
+            if (streamed != null) {
+                try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator((java.io.OutputStream) out)) {
+                    streamed.writeTo(json);
+                }
+            } else {
+                Json.MAPPER.writeValue((java.io.OutputStream) out, body);
+            }
         } catch (IOException | RuntimeException e) {
             content.release();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -56,7 +70,7 @@ final class Responses {
 
     /** Any other answer (health, metrics). */
     static FullHttpResponse response(HttpResponseStatus status, CharSequence contentType, ByteBuf content) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content, HEADERS, TRAILERS);
         HttpHeaders headers = response.headers();
         headers.set(HttpHeaderNames.CONTENT_TYPE, contentType);
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());

@@ -101,7 +101,8 @@ public final class ApiCaseRunner {
 
     private static Answer call(StepFunctionsService service, String op, JsonNode request) throws InterruptedException {
         try {
-            return new Answer(service.call(op, request).toCompletableFuture().get(POLL_MILLIS, TimeUnit.MILLISECONDS), null);
+            return new Answer(StreamedAnswer.tree(service.call(op, request).toCompletableFuture()
+                    .get(POLL_MILLIS, TimeUnit.MILLISECONDS)), null);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof AwsException aws) {
                 return new Answer(null, aws);

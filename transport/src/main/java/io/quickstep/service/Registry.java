@@ -61,6 +61,10 @@ final class Registry {
 
     /** The state machine with this unqualified ARN, or AWS's error naming what is wrong with it. */
     StateMachineEntry existingMachine(String arn) {
+        StateMachineEntry known = machines.get(arn); // every key is a well-formed unqualified ARN
+        if (known != null) {
+            return known;
+        }
         String[] parts = arns.parse(arn, Arns.STATE_MACHINE);
         StateMachineEntry entry = parts.length == 1 ? machines.get(arn) : null;
         if (entry == null) {

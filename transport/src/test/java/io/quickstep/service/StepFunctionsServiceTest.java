@@ -204,7 +204,7 @@ class StepFunctionsServiceTest {
 
     private static JsonNode call(StepFunctionsService service, String op, JsonNode request) {
         try {
-            return service.call(op, request).toCompletableFuture().get();
+            return StreamedAnswer.tree(service.call(op, request).toCompletableFuture().get());
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
