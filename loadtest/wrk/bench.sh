@@ -14,7 +14,9 @@
 # Each measurement follows an unreported warm-up run of the same load (the JIT compiles during it:
 # after 5 s the Quickstep server's C2 compiler threads still took 40 us of CPU per request on the
 # 2-core development machine, after 25 s 8-10 us, and the bare server has far less code to compile).
-# Environment: THREADS (1), CONNECTIONS (16), DURATION (10s), WARMUP (20s), BASELINE_PORT (8090),
+# Environment: THREADS (1), CONNECTIONS (16), FIXED_CONNECTIONS (64, for the fixed-rate runs: at a
+# fixed rate a connection carries one request at a time, so it needs rate x latency of them and
+# room for a pause), DURATION (10s), WARMUP (20s), BASELINE_PORT (8090),
 # BASELINE_JAVA_OPTS and GENERATOR_JAVA_OPTS (-Xms1g -Xmx1g -XX:+AlwaysPreTouch). DURATION and WARMUP in
 # whole seconds (10s, 20s). Needs wrk: apt-get install -y wrk.
 set -euo pipefail
@@ -26,6 +28,7 @@ url="${1:-}"
 machine="${2:-pass}"
 threads="${THREADS:-1}"
 connections="${CONNECTIONS:-16}"
+fixed_connections="${FIXED_CONNECTIONS:-64}"
 duration="${DURATION:-10s}"
 warmup="${WARMUP:-20s}"
 port="${BASELINE_PORT:-8090}"
@@ -107,16 +110,16 @@ fi
 # (d) Latency at a fixed rate. wrk keeps each connection busy (closed loop): under load its latencies
 # leave out the requests a stalled server kept from being sent (coordinated omission). A fixed-rate
 # client counts from each request's due time: wrk2 (-R) when installed (Debian does not package it),
-# else this project's own, `./quickstep loadtest http`, with the same connections and request.
+# else this project's own, `./quickstep loadtest http`, with the same request on FIXED_CONNECTIONS.
 half_rate="$(awk -v b="$base_rps" 'BEGIN { printf "%d", b / 2 }')"
 fixed_rate() {
     local name="$1" target="$2"
     if command -v wrk2 >/dev/null; then
-        run "$name-fixed" "$target" wrk2 "-t$threads" "-c$connections" "-d$duration" "-R$half_rate" --latency
+        run "$name-fixed" "$target" wrk2 "-t$threads" "-c$fixed_connections" "-d$duration" "-R$half_rate" --latency
     else
         echo "== $name-fixed: quickstep loadtest http --rate $half_rate --url $target" >&2
         JAVA_OPTS="${GENERATOR_JAVA_OPTS:--Xms1g -Xmx1g -XX:+AlwaysPreTouch}" keep "$name-fixed" \
-            "$root/quickstep" loadtest http --url "$target" --rate "$half_rate" --connections "$connections" \
+            "$root/quickstep" loadtest http --url "$target" --rate "$half_rate" --connections "$fixed_connections" \
             --duration "${duration%s}" --warmup "${warmup%s}" --machine "$machine" \
             || echo "bench.sh: $name-fixed had errors or unanswered requests (see above)" >&2
     fi
