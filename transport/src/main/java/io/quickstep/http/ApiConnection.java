@@ -1,10 +1,7 @@
 package io.quickstep.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufInputStream;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -18,13 +15,10 @@ import io.netty.handler.codec.http.TooLongHttpContentException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
-import io.quickstep.json.Json;
-import io.quickstep.json.MalformedJsonException;
 import io.quickstep.service.AwsException;
 import io.quickstep.service.StepFunctionsApi;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
@@ -145,7 +139,7 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
         }
         JsonNode body;
         try {
-            body = parse(request.content());
+            body = RequestBody.parse(request.content());
         } catch (AwsException e) {
             answer.fail(e);
             return;
@@ -173,36 +167,6 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
             answer.fail(refused);
         }
         return refused == null;
-    }
-
-    /** The body as a JSON object; an empty body is an empty object (as the SDKs send no input). */
-    static JsonNode parse(ByteBuf content) throws AwsException {
-        if (!content.isReadable()) {
-            return Json.NODES.objectNode();
-        }
-        JsonNode value;
-        try {
-            if (content.hasArray()) {
-                value = Json.MAPPER.readTree(content.array(), content.arrayOffset() + content.readerIndex(),
-                        content.readableBytes());
-            } else {
-                try (InputStream in = new ByteBufInputStream(content)) {
-                    value = Json.MAPPER.readTree(in);
-                }
-            }
-        } catch (JsonProcessingException e) {
-            throw ProtocolErrors.serialization(MalformedJsonException.of(e).getMessage());
-        } catch (IOException e) {
-            throw ProtocolErrors.serialization(String.valueOf(e.getMessage()));
-        }
-        if (value == null || value.isMissingNode()) {
-            return Json.NODES.objectNode();
-        }
-        if (!value.isObject()) {
-            throw ProtocolErrors.serialization("found " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
-                    + " where the operation's request object was expected");
-        }
-        return value;
     }
 
     private static Responses.Connection after(FullHttpRequest request) {
