@@ -73,6 +73,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "half the processors, at least one).")
     Integer eventLoops;
 
+    @Option(names = "--kept-executions", paramLabel = "N", defaultValue = "10000",
+            description = "Finished executions kept in memory for DescribeExecution, ListExecutions and "
+                    + "GetExecutionHistory, the oldest forgotten first (running ones are always kept). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int keptExecutions;
+
     @Option(names = "--mocks", paramLabel = "FILE",
             description = "Answers the Task states of every state machine without mocks of its own, from a mocks "
                     + "file as quickstep run reads it (fresh for each execution).")
@@ -110,6 +116,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BadInputException {
+        if (keptExecutions < 0) {
+            throw new BadInputException("--kept-executions must be 0 or more, was " + keptExecutions);
+        }
         SigV4Verifier sigV4 = verifier();
         try {
             Exposure.check(bind, sigV4 != null, insecure);
@@ -138,7 +147,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Engine engine = Engine.launch(context.tasks(tasks));
         StepFunctionsService service = new StepFunctionsService(engine, new StepFunctionsService.Settings()
-                .tasks(tasks).dataDirectory(dataDir).tasksByStateMachine(mocksByMachine(served, shared)));
+                .tasks(tasks).dataDirectory(dataDir).maxStoredExecutions(keptExecutions).tasksByStateMachine(mocksByMachine(served, shared)));
         HttpIngress ingress = null;
         try {
             for (ServedDefinitions.Served definition : served) {

@@ -46,6 +46,8 @@ final class ExecutionRecord implements ExecutionListener {
     private final ExecutionStore store;
     private final CompletableFuture<JsonNode> syncAnswer;
     private volatile ExecutionResult result;
+    /** Started by StartSyncExecution: its answer waits for its end. */
+    final boolean sync;
     /** The next execution to have finished after this one, while the store keeps both; see {@link ExecutionStore}. */
     ExecutionRecord nextFinished;
 
@@ -61,6 +63,7 @@ final class ExecutionRecord implements ExecutionListener {
         this.aliasArn = aliasArn;
         this.input = input;
         this.startMillis = startMillis;
+        this.sync = sync;
         this.syncAnswer = sync ? new CompletableFuture<>() : null;
     }
 

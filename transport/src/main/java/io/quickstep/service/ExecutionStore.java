@@ -11,7 +11,10 @@ import java.util.function.Predicate;
 /**
  * The recent executions, in memory only, for DescribeExecution, ListExecutions, StopExecution and
  * GetExecutionHistory. Bounded: once it holds more than its capacity, the executions that finished
- * first are forgotten; running ones are always kept (the engine bounds how many run).
+ * first are forgotten; running ones are always kept (the engine bounds how many run). Finished
+ * StartSyncExecution executions are kept apart, up to the same capacity, in a ring
+ * ({@link FinishedSyncExecutions}), and only once they have ended: the hot path's executions
+ * bypass the map.
  *
  * <p>The finished executions, oldest first, are a list linked through the records themselves
  * ({@link ExecutionRecord#nextFinished}): an end appends one, an eviction takes the head, each in
@@ -28,20 +31,28 @@ final class ExecutionStore {
     private ExecutionRecord newestFinished;
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
+    private final FinishedSyncExecutions finishedSync;
 
     ExecutionStore(int capacity) {
         if (capacity < 0) {
             throw new IllegalArgumentException("the execution store's capacity must be 0 or more, was " + capacity);
         }
         this.capacity = capacity;
+        this.finishedSync = new FinishedSyncExecutions(capacity);
     }
 
     long nextSequence() {
         return sequence.incrementAndGet();
     }
 
-    /** Keeps a new execution; false when one with its ARN is kept already. */
+    /**
+     * Keeps a new execution; false when one with its ARN is kept already. A StartSyncExecution one is
+     * kept only once it ends ({@link #finished}).
+     */
     boolean add(ExecutionRecord execution) {
+        if (execution.sync) {
+            return true;
+        }
         if (byArn.putIfAbsent(execution.arn, execution) != null) {
             return false;
         }
@@ -55,7 +66,7 @@ final class ExecutionStore {
 
     /** Forgets an execution the engine did not take. */
     void remove(ExecutionRecord execution) {
-        if (byArn.remove(execution.arn, execution)) {
+        if (!execution.sync && byArn.remove(execution.arn, execution)) {
             size.decrementAndGet();
         }
     }
@@ -66,6 +77,10 @@ final class ExecutionStore {
      * goes, so in the steady state an end just appends.
      */
     void finished(ExecutionRecord execution) {
+        if (execution.sync) {
+            finishedSync.add(execution);
+            return;
+        }
         synchronized (finishedLock) {
             if (newestFinished == null) {
                 oldestFinished = execution;
@@ -124,7 +139,8 @@ final class ExecutionStore {
 
     /** The execution with this ARN, or null (never started here, or forgotten). */
     ExecutionRecord get(String arn) {
-        return byArn.get(arn);
+        ExecutionRecord execution = byArn.get(arn);
+        return execution != null ? execution : finishedSync.find(arn);
     }
 
     /** The kept executions that {@code filter} accepts, newest first. */
@@ -135,11 +151,12 @@ final class ExecutionStore {
                 found.add(execution);
             }
         }
+        finishedSync.collect(filter, found);
         found.sort(Comparator.comparingLong((ExecutionRecord e) -> e.sequence).reversed());
         return found;
     }
 
     int size() {
-        return size.get();
+        return size.get() + finishedSync.size();
     }
 }
