@@ -19,6 +19,8 @@ import java.util.function.Predicate;
  * execution is kept before its answer is written).
  */
 final class FinishedSyncExecutions {
+    /** The characters of an ARN's end that {@link #tailHash} reads. */
+    private static final int TAIL = 16;
     private final int capacity;
     private final AtomicReferenceArray<ExecutionRecord> slots;
     /** The ARN hash of each slot's execution, scanned before any record is read. */
@@ -36,13 +38,13 @@ final class FinishedSyncExecutions {
             return;
         }
         int slot = (int) (written.getAndIncrement() % capacity);
-        hashes.setRelease(slot, execution.arn.hashCode());
+        hashes.setRelease(slot, tailHash(execution.arn));
         slots.setRelease(slot, execution);
     }
 
     /** The kept execution with this ARN, or null. */
     ExecutionRecord find(String arn) {
-        int hash = arn.hashCode();
+        int hash = tailHash(arn);
         for (int i = 0; i < capacity; i++) {
             if (hashes.getOpaque(i) == hash) {
                 ExecutionRecord candidate = slots.getAcquire(i);
@@ -52,6 +54,19 @@ final class FinishedSyncExecutions {
             }
         }
         return null;
+    }
+
+    /**
+     * A hash of the ARN's last characters: an Express execution's ARN ends in a random id, so they
+     * tell executions apart as well as the whole ARN does, at an eighth of the cost (String's hash
+     * of a 130-character ARN was a fifth of keeping an execution).
+     */
+    static int tailHash(String arn) {
+        int hash = arn.length();
+        for (int i = Math.max(0, arn.length() - TAIL); i < arn.length(); i++) {
+            hash = 31 * hash + arn.charAt(i);
+        }
+        return hash;
     }
 
     /** Adds the kept executions that {@code filter} accepts to {@code found}. */
