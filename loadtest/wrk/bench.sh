@@ -8,6 +8,8 @@
 #     it with wrk; (b) measures URL, a running Quickstep server (./quickstep serve), the same way;
 #     (c) prints both requests/s, their ratio and p50/p99/p99.9; (d) runs each at half the baseline's
 #     rate for the p99 with a fixed-rate client (wrk2 if installed, else ./quickstep loadtest http).
+#     Each server's CPU time per request (from /proc/PID/stat, when it runs on this machine) is shown
+#     beside its rate: on a shared machine it moves less than the rate does.
 #     Without URL only the baseline is measured. MACHINE is what start-sync.lua starts: pass (default; the server needs a one-state Pass
 #     machine named pass) or order (the order workflow, named order, with its handlers).
 #
@@ -86,25 +88,45 @@ field() {
 }
 
 closed_loop=(wrk "-t$threads" "-c$connections" "-d$duration" --latency)
+# server_pid URL: the process listening on URL's port on this machine (empty if none is seen).
+server_pid() {
+    local port="${1##*:}"
+    port="${port%%/*}"
+    ss -ltnpH "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2
+}
+# cpu_ticks PID: the process's user and system CPU time so far, in clock ticks.
+cpu_ticks() {
+    awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+# measure NAME URL: warm-up, then the measured run; also keeps the server's CPU time per request
+# (steadier than requests/s on a shared machine: it moves less when other work takes the cores).
 measure() {
-    local name="$1" target="$2"
+    local name="$1" target="$2" pid before after
     run "$name-warmup" "$target" wrk "-t$threads" "-c$connections" "-d$warmup"
+    pid="$(server_pid "$target")"
+    before="$( [[ -n "$pid" ]] && cpu_ticks "$pid" || echo 0)"
     run "$name" "$target" "${closed_loop[@]}"
+    after="$( [[ -n "$pid" ]] && cpu_ticks "$pid" || echo 0)"
+    awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" -v rps="$(field "$name" requests/s)" \
+        -v d="${duration%s}" 'BEGIN { if (t > 0 && rps > 0) printf "cpu_us %.1f\n", t * 1e6 / hz / (rps * d) }' \
+        >>"$results/$name"
 }
 
 measure baseline "$baseline_url"
 [[ -n "$url" ]] && measure quickstep "$url"
 
-printf '\n%-10s %12s %10s %10s %10s   (%s, -t%s -c%s -d%s, machine %s)\n' server requests/s 'p50 us' 'p99 us' \
-    'p99.9 us' wrk "$threads" "$connections" "$duration" "$machine"
+printf '\n%-10s %12s %10s %10s %10s %12s   (%s, -t%s -c%s -d%s, machine %s)\n' server requests/s 'p50 us' \
+    'p99 us' 'p99.9 us' 'CPU us/req' wrk "$threads" "$connections" "$duration" "$machine"
 for name in baseline ${url:+quickstep}; do
-    printf '%-10s %12s %10s %10s %10s\n' "$name" "$(field "$name" requests/s)" "$(field "$name" p50)" \
-        "$(field "$name" p99)" "$(field "$name" p99.9)"
+    printf '%-10s %12s %10s %10s %10s %12s\n' "$name" "$(field "$name" requests/s)" "$(field "$name" p50)" \
+        "$(field "$name" p99)" "$(field "$name" p99.9)" "$(field "$name" cpu_us)"
 done
 base_rps="$(field baseline requests/s)"
 if [[ -n "$url" ]]; then
     awk -v q="$(field quickstep requests/s)" -v b="$base_rps" \
         'BEGIN { printf "ratio quickstep/baseline: %.2f (issue 10 asks for at least 0.80)\n", q / b }'
+    awk -v q="$(field quickstep cpu_us)" -v b="$(field baseline cpu_us)" \
+        'BEGIN { if (q > 0) printf "CPU per request, baseline/quickstep: %.2f\n", b / q }'
 fi
 
 # (d) Latency at a fixed rate. wrk keeps each connection busy (closed loop): under load its latencies
