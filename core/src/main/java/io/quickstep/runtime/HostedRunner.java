@@ -4,6 +4,7 @@ import org.agrona.concurrent.AgentTerminationException;
 
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -24,7 +25,8 @@ final class HostedRunner implements Runnable {
     private final ScheduledExecutorService host;
     /** A cycle is queued on the host and has not begun. */
     private final AtomicBoolean queued = new AtomicBoolean();
-    /** When the timer task queued last runs, or MAX_VALUE when none is; the host's thread only. */
+    /** The one timer task queued on the host, or null, and when it runs; the host's thread only. */
+    private ScheduledFuture<?> timer;
     private long timerAtMillis = Long.MAX_VALUE;
     private boolean started;
     private volatile boolean ended;
@@ -81,22 +83,31 @@ final class HostedRunner implements Runnable {
         }
     }
 
-    /** Queues a cycle for when the shard's next timer is due, unless one is queued for then or before. */
+    /**
+     * Queues a cycle for when the shard's next timer is due, unless one is queued for then or
+     * before. One queued for later is cancelled, so the host holds one timer task per shard at most
+     * however many timers the shard sets (a task left behind each time an earlier one was set piled
+     * up by the thousand under a load of short Waits).
+     */
     private void awaitNextTimer() {
         long at = shard.nextTimerMillis();
         if (at >= timerAtMillis || at == Long.MAX_VALUE) {
             return;
         }
+        if (timer != null) {
+            timer.cancel(false);
+        }
         timerAtMillis = at;
         long delay = Math.max(0, at - shard.nowMillis());
         try {
-            host.schedule(this::timerDue, delay, TimeUnit.MILLISECONDS);
+            timer = host.schedule(this::timerDue, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException shutDown) {
             ended = true;
         }
     }
 
     private void timerDue() {
+        timer = null;
         timerAtMillis = Long.MAX_VALUE;
         wake();
     }

@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import static io.quickstep.runtime.EngineTest.assertInvariant;
@@ -100,6 +102,31 @@ class HostedShardsTest {
                 assertEquals(i, result.output().get("n").asInt());
             }
             assertInvariant(engine.metrics(machine));
+        }
+    }
+
+    @Test
+    void theHostHoldsOneTimerTaskForTheShardHoweverManyTimersItSets() throws Exception {
+        ScheduledThreadPoolExecutor host = new ScheduledThreadPoolExecutor(1);
+        host.setRemoveOnCancelPolicy(true); // a cancelled task leaves the queue at once
+        StateMachine waits = machine("{'StartAt':'W','States':{'W':{'Type':'Wait','SecondsPath':'$.s','End':true}}}");
+        try (Engine engine = Engine.launch(new Engine.Context().runShardsOn(List.of(host))
+                .shutdownTimeout(Duration.ZERO))) {
+            engine.start(waits, json("{'s':60}")); // a far timer, pending throughout
+            for (int round = 0; round < 3; round++) {
+                List<CompletableFuture<ExecutionResult>> ends = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    ends.add(engine.startSync(waits, json("{'s':1}")));
+                }
+                for (CompletableFuture<ExecutionResult> end : ends) {
+                    assertEquals(ExecutionStatus.SUCCEEDED, end.get(10, TimeUnit.SECONDS).status());
+                }
+            }
+            // Each earlier timer that fired used to leave one more task behind for the far one.
+            long pending = host.getQueue().stream().filter(task -> ((Delayed) task).getDelay(TimeUnit.SECONDS) > 5).count();
+            assertTrue(pending <= 1, pending + " timer tasks for the far timer");
+        } finally {
+            host.shutdownNow();
         }
     }
 
