@@ -1,0 +1,146 @@
+package io.quickstep.log;
+
+import io.quickstep.metrics.LogMetrics;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes execution logs as JSON lines into files, one stream per state machine and day as AWS's
+ * log streams are: {@code DIR/<state machine>/<yyyy-MM-dd>.<n>.jsonl} ({@link LogStreams}), the
+ * day (UTC) being that of the execution's start. A stream rolls over to the next {@code n} when a
+ * file would pass its size limit, and to a new day's file when the day changes; an execution's
+ * records are always written together in one file. Writes are buffered and flushed at the end of
+ * each batch and on close; a restart appends to the day's last file.
+ */
+public final class RollingFileLogSink implements LogSink, MeteredSink {
+    /** The size a file may reach before the stream rolls over to the next: 64 MiB. */
+    public static final long MAX_FILE_BYTES_DEFAULT = 64L * 1024 * 1024;
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private final Path directory;
+    private final long maxFileBytes;
+    private final Map<String, OpenFile> open = new HashMap<>();
+    private LogMetrics metrics = LogMetrics.NONE;
+
+    /** Into {@code directory} (made when missing), with files of at most {@value #MAX_FILE_BYTES_DEFAULT} bytes. */
+    public RollingFileLogSink(Path directory) {
+        this(directory, MAX_FILE_BYTES_DEFAULT);
+    }
+
+    /** @param maxFileBytes the size at which a stream rolls over (a larger execution's records still go whole into one file) */
+    public RollingFileLogSink(Path directory, long maxFileBytes) {
+        if (maxFileBytes < 1) {
+            throw new IllegalArgumentException("maxFileBytes must be at least 1, was " + maxFileBytes);
+        }
+        this.directory = directory;
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void meteredBy(LogMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void write(ExecutionLog log) throws IOException {
+        byte[] lines = log.jsonLines();
+        if (lines.length == 0) {
+            return;
+        }
+        String machine = log.stateMachineName();
+        String day = LogStreams.day(log.events().get(0).timeMillis());
+        OpenFile file = open.get(machine);
+        if (file != null && (!file.day.equals(day) || file.bytes > 0 && file.bytes + lines.length > maxFileBytes)) {
+            file.close();
+            open.remove(machine);
+            file = file.day.equals(day) ? openFile(machine, day, file.number + 1) : null;
+        }
+        if (file == null) {
+            file = openLast(machine, day, lines.length);
+        }
+        open.put(machine, file);
+        file.out.write(lines);
+        file.bytes += lines.length;
+        metrics.recordBytesWritten(lines.length);
+    }
+
+    @Override
+    public void endOfBatch() throws IOException {
+        for (OpenFile file : open.values()) {
+            file.out.flush();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (OpenFile file : open.values()) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        open.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** The day's last file of the machine's stream, or the next when that one has no room for {@code bytes}. */
+    private OpenFile openLast(String machine, String day, int bytes) throws IOException {
+        Path folder = directory.resolve(LogStreams.folder(machine));
+        int last = -1;
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                last = files.mapToInt(f -> LogStreams.number(f, day)).max().orElse(-1);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        if (last >= 0) {
+            long size = Files.size(folder.resolve(LogStreams.fileName(day, last)));
+            return size == 0 || size + bytes <= maxFileBytes ? openFile(machine, day, last) : openFile(machine, day, last + 1);
+        }
+        return openFile(machine, day, 0);
+    }
+
+    private OpenFile openFile(String machine, String day, int number) throws IOException {
+        Path folder = Files.createDirectories(directory.resolve(LogStreams.folder(machine)));
+        Path path = folder.resolve(LogStreams.fileName(day, number));
+        OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return new OpenFile(day, number, new BufferedOutputStream(out, BUFFER_BYTES), Files.size(path));
+    }
+
+    /** The file a machine's stream writes to now. */
+    private static final class OpenFile {
+        final String day;
+        final int number;
+        final OutputStream out;
+        long bytes;
+
+        OpenFile(String day, int number, OutputStream out, long bytes) {
+            this.day = day;
+            this.number = number;
+            this.out = out;
+            this.bytes = bytes;
+        }
+
+        void close() throws IOException {
+            out.close();
+        }
+    }
+}
