@@ -5,6 +5,8 @@ import io.quickstep.events.CloudWatchRecord;
 import io.quickstep.events.HistoryEvent;
 import io.quickstep.events.LoggingConfiguration;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 
 /**
@@ -14,8 +16,8 @@ import java.util.List;
  * writes of them ({@link #records()}, {@link #jsonLines()}) is made when a sink asks, on the
  * shipper's thread, never on the shard's.
  *
- * <p>Immutable but for the text made on first use: read it on the thread it was handed to, and copy
- * what is to be kept beyond {@link LogSink#write}.
+ * <p>Immutable; its values are the engine's, never changed. Keep {@link #jsonLines()} rather than
+ * the log itself beyond {@link LogSink#write}: the log holds its execution's values alive.
  */
 public final class ExecutionLog {
     private final String stateMachineName;
@@ -23,7 +25,6 @@ public final class ExecutionLog {
     private final LoggingConfiguration configuration;
     private final List<HistoryEvent> events;
     private final long endedNanos;
-    private byte[] jsonLines;
 
     /**
      * @param events     the execution's events, oldest first, all of them (the configuration's
@@ -67,12 +68,17 @@ public final class ExecutionLog {
 
     /**
      * The same records as JSON lines in UTF-8, one record per line, each line ended by {@code \n}:
-     * what a log stream holds. Made once, on first use; the array is shared, not to be changed.
+     * what a log stream holds. A copy of its own, made on each call: to keep.
      */
     public byte[] jsonLines() {
-        if (jsonLines == null) {
-            jsonLines = CloudWatchLines.of(this);
-        }
-        return jsonLines;
+        return CloudWatchLines.of(this);
+    }
+
+    /**
+     * Writes the {@link #jsonLines()} to {@code out} without a copy of them (the records are made
+     * once per thread however many sinks write them); returns their length in bytes.
+     */
+    public int writeJsonLines(OutputStream out) throws IOException {
+        return CloudWatchLines.writeTo(this, out);
     }
 }

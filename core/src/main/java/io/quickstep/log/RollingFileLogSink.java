@@ -56,25 +56,25 @@ public final class RollingFileLogSink implements LogSink, MeteredSink {
 
     @Override
     public void write(ExecutionLog log) throws IOException {
-        byte[] lines = log.jsonLines();
-        if (lines.length == 0) {
+        int length = CloudWatchLines.length(log);
+        if (length == 0) {
             return;
         }
         String machine = log.stateMachineName();
         String day = LogStreams.day(log.events().get(0).timeMillis());
         OpenFile file = open.get(machine);
-        if (file != null && (!file.day.equals(day) || file.bytes > 0 && file.bytes + lines.length > maxFileBytes)) {
+        if (file != null && (!file.day.equals(day) || file.bytes > 0 && file.bytes + length > maxFileBytes)) {
             file.close();
             open.remove(machine);
             file = file.day.equals(day) ? openFile(machine, day, file.number + 1) : null;
         }
         if (file == null) {
-            file = openLast(machine, day, lines.length);
+            file = openLast(machine, day, length);
         }
         open.put(machine, file);
-        file.out.write(lines);
-        file.bytes += lines.length;
-        metrics.recordBytesWritten(lines.length);
+        log.writeJsonLines(file.out);
+        file.bytes += length;
+        metrics.recordBytesWritten(length);
     }
 
     @Override

@@ -33,9 +33,7 @@ public final class StdoutLogSink implements LogSink, MeteredSink {
 
     @Override
     public void write(ExecutionLog log) throws IOException {
-        byte[] lines = log.jsonLines();
-        out.write(lines);
-        metrics.recordBytesWritten(lines.length);
+        metrics.recordBytesWritten(log.writeJsonLines(out));
     }
 
     @Override
