@@ -205,6 +205,50 @@ class ServeCommandTest {
     }
 
     @Test
+    void theDefinitionsMachinesLogAtTheFlagsLevelIntoTheLogDirAndMetricsCountThem() throws Exception {
+        Path logs = dir.resolve("logs");
+        Serving serving = serve("--definitions", EXAMPLES.resolve("map").toString(), "--log-level", "ALL",
+                "--log-include-data", "--log-dir", logs.toString());
+        String executionArn;
+        try (SfnClient sfn = serving.client()) {
+            StartSyncExecutionResponse answer = startSync(sfn, "map", Files.readString(EXAMPLES.resolve("map/map-input.json")));
+            assertEquals(SyncExecutionStatus.SUCCEEDED, answer.status());
+            executionArn = answer.executionArn();
+            assertEquals("ALL", sfn.describeStateMachine(b -> b.stateMachineArn(ACCOUNT_ARN + "map"))
+                    .loggingConfiguration().levelAsString());
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI metrics = java.net.URI.create("http://127.0.0.1:" + serving.address.getPort() + "/metrics");
+        String scraped = "";
+        for (int tries = 0; tries < 100 && !scraped.contains("quickstep_log_records_shipped_total 1.0"); tries++) {
+            Thread.sleep(20); // the shipper's batch
+            scraped = http.send(java.net.http.HttpRequest.newBuilder(metrics).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        }
+        assertTrue(scraped.contains("quickstep_log_records_shipped_total 1.0")
+                && scraped.contains("quickstep_log_records_dropped_total 0.0"), scraped);
+        assertEquals(0, serving.stop()); // shutdown flushes the logs
+        List<String> lines;
+        try (Stream<Path> files = Files.walk(logs)) {
+            lines = new ArrayList<>();
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                lines.addAll(Files.readAllLines(file));
+            }
+        }
+        assertTrue(lines.size() > 4 && lines.stream().allMatch(l -> l.contains(executionArn)), lines.toString());
+        assertTrue(lines.get(0).contains("\"input\":"), lines.get(0));
+    }
+
+    @Test
+    void aLogLevelWithoutWhereTheLogsGoIsAnOptionError() {
+        StringWriter err = new StringWriter();
+        int exit = QuickstepCli.commandLine().setErr(new PrintWriter(err, true))
+                .execute("serve", "--port", "0", "--log-level", "ERROR");
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, exit);
+        assertTrue(err.toString().startsWith("--log-level ERROR needs --log-dir DIR or --log-stdout"), err.toString());
+    }
+
+    @Test
     void sigV4WithoutACredentialsFileIsAnOptionError() {
         StringWriter err = new StringWriter();
         int exit = QuickstepCli.commandLine().setErr(new PrintWriter(err, true))
