@@ -34,6 +34,8 @@ public final class CloudWatchWriter {
     private static final byte[][] TYPE_NAMES = typeNames();
     /** Values whose escaped text is remembered within one execution's records, by identity. */
     private static final int REMEMBERED = 8;
+    /** Slots of the strings whose quoted form is remembered across executions, by identity. */
+    private static final int QUOTED = 512;
 
     private final JsonBytes lines = new JsonBytes();
     /** A value's JSON text, before it is escaped. */
@@ -45,6 +47,12 @@ public final class CloudWatchWriter {
     private final int[] rememberedStart = new int[REMEMBERED];
     private final int[] rememberedEnd = new int[REMEMBERED];
     private int nextRemembered;
+    /**
+     * Field names, and the state names, role and region of the engine's own (the same instances in
+     * every execution), with their quoted, escaped UTF-8 form: written by a copy.
+     */
+    private final String[] quotedStrings = new String[QUOTED];
+    private final byte[][] quotedBytes = new byte[QUOTED][];
     private int arnEnd;
     private boolean includeExecutionData;
 
@@ -152,6 +160,19 @@ public final class CloudWatchWriter {
         return slot;
     }
 
+    /** Writes a string of the engine's own (a constant), quoted, from the remembered form when there is one. */
+    private void constant(String text) {
+        int slot = System.identityHashCode(text) & (QUOTED - 1);
+        if (quotedStrings[slot] == text) {
+            lines.raw(quotedBytes[slot]);
+            return;
+        }
+        int start = lines.size;
+        lines.string(text);
+        quotedStrings[slot] = text;
+        quotedBytes[slot] = Arrays.copyOfRange(lines.buffer, start, lines.size);
+    }
+
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
@@ -174,7 +195,7 @@ public final class CloudWatchWriter {
                 lines.write(',');
             }
             first = false;
-            lines.string(name);
+            constant(name);
             lines.write(':');
         }
 
@@ -183,6 +204,8 @@ public final class CloudWatchWriter {
             field(field);
             if (value == null) {
                 lines.raw(NULL);
+            } else if (field.equals("name") || field.equals("roleArn") || field.equals("region")) {
+                constant(value);
             } else {
                 lines.string(value);
             }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
  * day (UTC) being that of the execution's start. A stream rolls over to the next {@code n} when a
  * file would pass its size limit, and to a new day's file when the day changes; an execution's
  * records are always written together in one file. Writes are buffered and flushed at the end of
- * each batch and on close; a restart appends to the day's last file.
+ * each batch and on close; a restart appends to the day's last file. Optionally only the newest
+ * files of each machine are kept.
  */
 public final class RollingFileLogSink implements LogSink, MeteredSink {
     /** The size a file may reach before the stream rolls over to the next: 64 MiB. */
@@ -28,6 +30,8 @@ public final class RollingFileLogSink implements LogSink, MeteredSink {
 
     private final Path directory;
     private final long maxFileBytes;
+    /** Files kept per state machine, the newest; 0 keeps all. */
+    private final int keepFiles;
     private final Map<String, OpenFile> open = new HashMap<>();
     private LogMetrics metrics = LogMetrics.NONE;
 
@@ -38,11 +42,21 @@ public final class RollingFileLogSink implements LogSink, MeteredSink {
 
     /** @param maxFileBytes the size at which a stream rolls over (a larger execution's records still go whole into one file) */
     public RollingFileLogSink(Path directory, long maxFileBytes) {
-        if (maxFileBytes < 1) {
-            throw new IllegalArgumentException("maxFileBytes must be at least 1, was " + maxFileBytes);
+        this(directory, maxFileBytes, 0);
+    }
+
+    /**
+     * @param keepFiles how many files to keep per state machine: when a stream rolls over, the
+     *                  oldest beyond this many are deleted; 0 keeps every file
+     */
+    public RollingFileLogSink(Path directory, long maxFileBytes, int keepFiles) {
+        if (maxFileBytes < 1 || keepFiles < 0) {
+            throw new IllegalArgumentException("maxFileBytes must be at least 1 and keepFiles 0 or more, were "
+                    + maxFileBytes + " and " + keepFiles);
         }
         this.directory = directory;
         this.maxFileBytes = maxFileBytes;
+        this.keepFiles = keepFiles;
     }
 
     public Path directory() {
@@ -121,8 +135,23 @@ public final class RollingFileLogSink implements LogSink, MeteredSink {
     private OpenFile openFile(String machine, String day, int number) throws IOException {
         Path folder = Files.createDirectories(directory.resolve(LogStreams.folder(machine)));
         Path path = folder.resolve(LogStreams.fileName(day, number));
+        if (keepFiles > 0) {
+            deleteOldest(folder, path);
+        }
         OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return new OpenFile(day, number, new BufferedOutputStream(out, BUFFER_BYTES), Files.size(path));
+    }
+
+    /** Deletes the oldest log files of a folder so that, with {@code next}, at most {@link #keepFiles} remain. */
+    private void deleteOldest(Path folder, Path next) throws IOException {
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(folder)) {
+            files = listed.filter(f -> f.getFileName().toString().endsWith(LogStreams.SUFFIX) && !f.equals(next))
+                    .sorted(LogStreams::compare).toList();
+        }
+        for (int i = 0; i < files.size() - (keepFiles - 1); i++) {
+            Files.deleteIfExists(files.get(i));
+        }
     }
 
     /** The file a machine's stream writes to now. */

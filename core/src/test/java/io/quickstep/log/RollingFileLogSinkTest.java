@@ -59,6 +59,18 @@ class RollingFileLogSinkTest {
     }
 
     @Test
+    void shouldKeepOnlyTheNewestFilesWhenAskedTo(@TempDir Path dir) throws Exception {
+        int recordBytes = log("m", "arn:1", MAY_SECOND).jsonLines().length;
+        try (RollingFileLogSink sink = new RollingFileLogSink(dir, recordBytes, 2)) {
+            for (int i = 0; i < 5; i++) {
+                sink.write(log("m", "arn:" + i, MAY_SECOND));
+            }
+        }
+        assertEquals(List.of("m/2024-05-02.3.jsonl", "m/2024-05-02.4.jsonl"), files(dir));
+        assertTrue(Files.readString(dir.resolve("m/2024-05-02.4.jsonl")).contains("arn:4"));
+    }
+
+    @Test
     void shouldStartANewStreamEachDayAndPerStateMachine(@TempDir Path dir) throws Exception {
         try (RollingFileLogSink sink = new RollingFileLogSink(dir)) {
             sink.write(log("orders", "arn:1", LAST_SECOND_OF_MAY_FIRST));
