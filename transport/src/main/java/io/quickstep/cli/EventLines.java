@@ -10,25 +10,27 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An execution's events, one line each, for a person: the time, the type, the state (or task
- * resource) and a short summary (the error and cause, else the output or input):
- * {@code 2024-05-01T12:00:00.123Z  TaskFailed  lambda:invoke  Busy: try later}. Made from the
- * CloudWatch Logs record of each event, as log files hold them.
+ * An execution's events, one line each, for a person: the time, the type, the state (the last one
+ * entered, for an event that names none; a task's resource when scheduled) and a short summary (the
+ * error and cause, else the output or input):
+ * {@code 2024-05-01T12:00:00.123Z  TaskFailed  Charge  Busy: try later}. Made from the CloudWatch
+ * Logs record of each event, as log files hold them; one instance per execution, fed its events in
+ * order.
  */
 final class EventLines {
     private static final int SUMMARY_CHARS = 100;
-
-    private EventLines() {
-    }
+    /** The state the execution is in, for events that name none. */
+    private String state = "-";
 
     /** The lines of one execution's events (all of them, with their data), each after {@code indent}. */
     static List<String> lines(List<HistoryEvent> events, String indent) {
+        EventLines lines = new EventLines();
         return CloudWatchRecord.records(events, "", LoggingConfiguration.of(LogLevel.ALL, true)).stream()
-                .map(record -> indent + line(record)).toList();
+                .map(record -> indent + lines.line(record)).toList();
     }
 
     /** One record as a line. */
-    static String line(JsonNode record) {
+    String line(JsonNode record) {
         JsonNode details = record.path("details");
         String time;
         try {
@@ -40,16 +42,22 @@ final class EventLines {
                 summary(details)).stripTrailing();
     }
 
-    private static String state(JsonNode details) {
+    private String state(JsonNode details) {
         for (String field : new String[] {"name", "state"}) {
             if (details.hasNonNull(field)) {
-                return details.get(field).asText();
+                state = details.get(field).asText();
+                return state;
             }
         }
         if (details.hasNonNull("resourceType")) {
             return details.get("resourceType").asText() + ":" + details.path("resource").asText();
         }
-        return details.hasNonNull("resource") ? details.get("resource").asText() : "-";
+        if (details.hasNonNull("resource")) {
+            // A function's ARN as its last parts: function:NAME
+            String[] parts = details.get("resource").asText().split(":", 6);
+            return parts.length == 6 ? parts[5] : details.get("resource").asText();
+        }
+        return state;
     }
 
     private static String summary(JsonNode details) {

@@ -61,6 +61,8 @@ final class LogsCommand implements Callable<Integer> {
     /** How far each file has been read. */
     private final Map<Path, Long> read = new HashMap<>();
     private String lastExecution;
+    /** The lines of the execution being printed. */
+    private EventLines lines;
     private long printed;
 
     @Override
@@ -127,11 +129,14 @@ final class LogsCommand implements Callable<Integer> {
             out.println(line);
             return;
         }
-        if (!arn.equals(lastExecution) && (filter == null || filter.executionArn == null)) {
-            out.println(arn);
+        if (!arn.equals(lastExecution)) {
+            if (filter == null || filter.executionArn == null) {
+                out.println(arn);
+            }
+            lines = new EventLines();
         }
         lastExecution = arn;
-        out.println("  " + EventLines.line(record));
+        out.println("  " + lines.line(record));
     }
 
     /** The state machine an execution ARN names ({@code arn:aws:states:R:A:express:MACHINE:NAME:ID}). */

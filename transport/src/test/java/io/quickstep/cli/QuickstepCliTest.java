@@ -185,8 +185,10 @@ class QuickstepCliTest {
         assertEquals(0, outcome.exit(), outcome.toString());
         List<String> lines = outcome.out().lines().toList();
         assertTrue(lines.get(0).contains("ExecutionStarted"), lines.get(0));
-        assertTrue(lines.stream().anyMatch(l -> l.matches(".*LambdaFunctionScheduled +lambda:charge.*|"
-                + ".*LambdaFunctionScheduled +arn:aws:lambda:.*:function:charge.*")), outcome.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches(".*LambdaFunctionScheduled +function:charge +input .*")),
+                outcome.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches(".*LambdaFunctionSucceeded +Charge +output "
+                + "\\{\"chargeId\":\"ch-o-1\",\"charged\":42.5}")), outcome.out());
         assertTrue(lines.stream().anyMatch(l -> l.contains("TaskStateEntered") && l.contains("Charge")), outcome.out());
         assertTrue(outcome.out().contains("ExecutionSucceeded"), outcome.out());
         assertTrue(outcome.out().endsWith("}\n") && outcome.out().contains("\"status\" : \"SUCCEEDED\""), outcome.out());
