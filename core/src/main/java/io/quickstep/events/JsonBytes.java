@@ -19,6 +19,8 @@ final class JsonBytes extends OutputStream {
     private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    /** The digits of the longest long. */
+    private static final int DIGITS = 19;
 
     byte[] buffer = new byte[4096];
     int size;
@@ -67,22 +69,23 @@ final class JsonBytes extends OutputStream {
             }
             value = -value;
         }
-        int length = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
-            length++;
-        }
-        ensure(length);
-        for (int i = size + length - 1; i >= size; i--) {
-            buffer[i] = (byte) ('0' + value % 10);
+        ensure(DIGITS);
+        // Written backwards at the far end of the room, then moved down: one division per digit.
+        int end = size + DIGITS;
+        int at = end;
+        do {
+            buffer[--at] = (byte) ('0' + value % 10);
             value /= 10;
-        }
-        size += length;
+        } while (value > 0);
+        System.arraycopy(buffer, at, buffer, size, end - at);
+        size += end - at;
     }
 
     /** A string, quoted and escaped as JSON does, in UTF-8. */
     void string(String text) {
         write('"');
-        ensure(text.length() * 3);
+        // At most six bytes per char (a \\u escape): no char below needs to check for room.
+        ensure(text.length() * 6 + 1);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"' || c == '\\') {
@@ -97,7 +100,6 @@ final class JsonBytes extends OutputStream {
             } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1))) {
                 int point = Character.toCodePoint(c, text.charAt(++i));
-                ensure(4);
                 buffer[size++] = (byte) (0xF0 | point >> 18);
                 buffer[size++] = (byte) (0x80 | point >> 12 & 0x3F);
                 buffer[size++] = (byte) (0x80 | point >> 6 & 0x3F);
@@ -183,7 +185,6 @@ final class JsonBytes extends OutputStream {
     }
 
     private void escape(byte c) {
-        ensure(2);
         buffer[size++] = '\\';
         buffer[size++] = c;
     }
@@ -200,7 +201,6 @@ final class JsonBytes extends OutputStream {
     }
 
     private void unicodeEscape(char c) {
-        ensure(6);
         buffer[size++] = '\\';
         buffer[size++] = 'u';
         buffer[size++] = HEX[c >> 12];

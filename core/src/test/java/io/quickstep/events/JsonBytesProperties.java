@@ -43,4 +43,17 @@ class JsonBytesProperties {
         bytes.string("a\uD83Db");
         assertEquals("a\uD83Db", Json.parse(bytes.toByteArray()).textValue());
     }
+
+    @Test
+    void shouldMakeRoomForEscapesAndWideCharsTogether() throws Exception {
+        String text = "\u0001".repeat(700) + "\u2713".repeat(1200);
+        JsonBytes bytes = new JsonBytes();
+        bytes.string(text);
+        bytes.digits(Long.MAX_VALUE);
+        bytes.digits(-42);
+        bytes.digits(0);
+        String written = new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(text, Json.parse(written.substring(0, written.lastIndexOf('"') + 1)).textValue());
+        assertEquals(Long.MAX_VALUE + "-420", written.substring(written.lastIndexOf('"') + 1));
+    }
 }
