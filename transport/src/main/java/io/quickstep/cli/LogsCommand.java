@@ -42,7 +42,8 @@ final class LogsCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Filter filter;
 
-    @Option(names = "--follow", description = "Keep printing events as they are written, until interrupted.")
+    @Option(names = "--follow", description = "Keep printing events as they are written, until interrupted "
+            + "(Ctrl-C).")
     boolean follow;
 
     @Option(names = "--json", description = "Print each event's record (a CloudWatch Logs JSON object) as it is.")
@@ -66,17 +67,22 @@ final class LogsCommand implements Callable<Integer> {
     private long printed;
 
     @Override
-    public Integer call() throws BadInputException, IOException, InterruptedException {
+    public Integer call() throws BadInputException, IOException {
         if (!Files.isDirectory(directory)) {
             throw new BadInputException(directory + ": no such folder");
         }
         PrintWriter out = spec.commandLine().getOut();
         printNew(out);
-        while (follow) {
+        while (follow && !Thread.currentThread().isInterrupted()) {
             out.flush();
-            Thread.sleep(FOLLOW_MILLIS);
+            try {
+                Thread.sleep(FOLLOW_MILLIS);
+            } catch (InterruptedException stop) {
+                break; // the end of following, as asked
+            }
             printNew(out);
         }
+        out.flush();
         if (printed == 0) {
             spec.commandLine().getErr().println("quickstep: no log events" + (filter == null ? ""
                     : filter.executionArn != null ? " of " + filter.executionArn

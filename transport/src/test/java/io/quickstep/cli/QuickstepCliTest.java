@@ -241,6 +241,34 @@ class QuickstepCliTest {
     }
 
     @Test
+    void shouldFollowTheLogsAsTheyAreWritten() throws Exception {
+        Path logs = dir.resolve("logs");
+        List<String> first = writeLogs(logs);
+        StringWriter out = new StringWriter();
+        java.util.concurrent.CompletableFuture<Integer> exit = new java.util.concurrent.CompletableFuture<>();
+        Thread following = new Thread(() -> exit.complete(QuickstepCli.commandLine().setOut(new PrintWriter(out, true))
+                .execute("logs", logs.toString(), "--follow", "--json")), "follow");
+        following.start();
+        awaitLines(out, 4 + 4 + 3);
+        List<String> second = writeLogs(logs); // into the same day's files, or a new one
+        awaitLines(out, 2 * (4 + 4 + 3));
+        following.interrupt();
+        assertEquals(0, exit.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        for (String arn : java.util.stream.Stream.concat(first.stream(), second.stream()).toList()) {
+            assertTrue(out.toString().contains(arn), out.toString());
+        }
+        assertEquals(2 * (4 + 4 + 3), out.toString().lines().count(), "each event once: " + out);
+    }
+
+    /** Waits (at most 10 s) until the output has {@code count} lines. */
+    private static void awaitLines(StringWriter out, long count) throws InterruptedException {
+        for (int i = 0; i < 1000 && out.toString().lines().count() < count; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(count, out.toString().lines().count(), out.toString());
+    }
+
+    @Test
     void shouldSayWhenNoLogEventMatchesOrTheFolderIsMissing() throws Exception {
         Path logs = dir.resolve("logs");
         writeLogs(logs);
