@@ -11,6 +11,7 @@ import io.quickstep.http.IngressMetrics;
 import io.quickstep.http.IngressSettings;
 import io.quickstep.http.SigV4Verifier;
 import io.quickstep.json.Json;
+import io.quickstep.log.LogSink;
 import io.quickstep.service.AwsException;
 import io.quickstep.service.StepFunctionsService;
 import io.quickstep.task.TaskHandler;
@@ -77,7 +78,8 @@ final class ServeCommand implements Callable<Integer> {
     Path mocks;
 
     @Option(names = "--handlers", paramLabel = "DIR",
-            description = "Loads task handlers from the jars in DIR (ServiceLoader of io.quickstep.task.TaskHandlerProvider).")
+            description = "Loads task handlers from the jars in DIR (ServiceLoader of io.quickstep.task.TaskHandlerProvider), "
+                    + "and execution log sinks (of io.quickstep.log.LogSink).")
     Path handlers;
 
     @Option(names = "--auth", paramLabel = "sigv4",
@@ -134,9 +136,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         TaskHandlers tasks = new TaskHandlers();
-        if (handlers != null) {
-            HandlerJars.register(handlers, tasks);
-        }
+        List<LogSink> jarSinks = handlers == null ? List.of() : HandlerJars.register(handlers, tasks);
         List<ServedDefinitions.Served> served = definitions == null ? List.of() : ServedDefinitions.read(definitions);
         Map<String, List<MockAnswer>> shared = mocks == null ? null : ServedDefinitions.answers(mocks, null);
 
@@ -144,9 +144,9 @@ final class ServeCommand implements Callable<Integer> {
         if (level == null) {
             throw new ParameterException(spec.commandLine(), "--log-level takes ALL, ERROR, FATAL or OFF, was " + logLevel);
         }
-        if (level != LogLevel.OFF && logDir == null && !logStdout) {
-            throw new ParameterException(spec.commandLine(), "--log-level " + level + " needs --log-dir DIR or "
-                    + "--log-stdout: where the execution logs go");
+        if (level != LogLevel.OFF && logDir == null && !logStdout && jarSinks.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--log-level " + level + " needs --log-dir DIR, "
+                    + "--log-stdout or a log sink in a --handlers jar: where the execution logs go");
         }
         Engine.Context context = new Engine.Context();
         if (shards != null) {
@@ -158,6 +158,7 @@ final class ServeCommand implements Callable<Integer> {
         if (logStdout) {
             context.logToStdout();
         }
+        jarSinks.forEach(context::logSink);
         Engine engine = Engine.launch(context.tasks(tasks));
         StepFunctionsService service = new StepFunctionsService(engine, new StepFunctionsService.Settings()
                 .tasks(tasks).dataDirectory(dataDir).tasksByStateMachine(mocksByMachine(served, shared)));

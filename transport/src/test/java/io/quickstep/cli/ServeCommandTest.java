@@ -240,12 +240,40 @@ class ServeCommandTest {
     }
 
     @Test
+    void aLogSinkFromAHandlersJarGetsTheRecords() throws Exception {
+        Path jars = Files.createDirectories(dir.resolve("sinks"));
+        Path written = dir.resolve("sink.out");
+        System.setProperty("fixture.sink.file", written.toString());
+        serviceJar(jars.resolve("sink.jar"), "FileSink", "io.quickstep.log.LogSink", """
+                package fixture;
+
+                public final class FileSink implements io.quickstep.log.LogSink {
+                    @Override
+                    public void write(io.quickstep.log.ExecutionLog log) throws java.io.IOException {
+                        java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("fixture.sink.file")),
+                                log.stateMachineName() + " " + log.executionArn() + "\\n",
+                                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    }
+                }
+                """);
+        Serving serving = serve("--definitions", EXAMPLES.resolve("map").toString(), "--handlers", jars.toString(),
+                "--log-level", "FATAL");
+        String executionArn;
+        try (SfnClient sfn = serving.client()) {
+            executionArn = startSync(sfn, "map", Files.readString(EXAMPLES.resolve("map/map-input.json"))).executionArn();
+        }
+        assertEquals(0, serving.stop());
+        assertEquals("map " + executionArn + "\n", Files.readString(written));
+    }
+
+    @Test
     void aLogLevelWithoutWhereTheLogsGoIsAnOptionError() {
         StringWriter err = new StringWriter();
         int exit = QuickstepCli.commandLine().setErr(new PrintWriter(err, true))
                 .execute("serve", "--port", "0", "--log-level", "ERROR");
         assertEquals(QuickstepCli.EXIT_BAD_INPUT, exit);
-        assertTrue(err.toString().startsWith("--log-level ERROR needs --log-dir DIR or --log-stdout"), err.toString());
+        assertTrue(err.toString().startsWith("--log-level ERROR needs --log-dir DIR, --log-stdout or a log sink"),
+                err.toString());
     }
 
     @Test
@@ -307,9 +335,7 @@ class ServeCommandTest {
      * and its service file (the provider's Javadoc shows the same).
      */
     private void handlerJar(Path jar) throws IOException {
-        Path sources = Files.createDirectories(dir.resolve("src/fixture"));
-        Path classes = Files.createDirectories(dir.resolve("classes"));
-        Path source = Files.writeString(sources.resolve("Greeter.java"), """
+        serviceJar(jar, "Greeter", "io.quickstep.task.TaskHandlerProvider", """
                 package fixture;
 
                 public final class Greeter implements io.quickstep.task.TaskHandlerProvider {
@@ -320,6 +346,13 @@ class ServeCommandTest {
                     }
                 }
                 """);
+    }
+
+    /** A jar of one class {@code fixture.NAME}, compiled from {@code code}, listed as a {@code service}. */
+    private void serviceJar(Path jar, String name, String service, String code) throws IOException {
+        Path sources = Files.createDirectories(dir.resolve("src/fixture"));
+        Path classes = Files.createDirectories(dir.resolve("classes-" + name));
+        Path source = Files.writeString(sources.resolve(name + ".java"), code);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "this JVM has no Java compiler (a JRE, not a JDK)");
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
@@ -333,8 +366,8 @@ class ServeCommandTest {
                 out.write(Files.readAllBytes(file));
                 out.closeEntry();
             }
-            out.putNextEntry(new JarEntry("META-INF/services/io.quickstep.task.TaskHandlerProvider"));
-            out.write("fixture.Greeter\n".getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new JarEntry("META-INF/services/" + service));
+            out.write(("fixture." + name + "\n").getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
     }
