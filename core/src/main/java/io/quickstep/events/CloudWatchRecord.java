@@ -32,8 +32,6 @@ import java.util.List;
 public final class CloudWatchRecord {
     /** Bytes of escaped input or output a record carries at most: AWS's 248 KB. */
     public static final int MAX_DATA_BYTES = 248 * 1024;
-    /** Express executions are never redriven. */
-    private static final String REDRIVE_COUNT = "0";
 
     private CloudWatchRecord() {
     }

@@ -46,10 +46,6 @@ final class LogRing {
         this.mask = size - 1;
     }
 
-    int capacity() {
-        return slots.length;
-    }
-
     /** Adds a record; false, at once, when the ring is full. Any thread. */
     boolean offer(ExecutionLog log) {
         long claimed;
