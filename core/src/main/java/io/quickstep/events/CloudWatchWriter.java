@@ -54,6 +54,9 @@ public final class CloudWatchWriter {
     private final String[] quotedStrings = new String[QUOTED];
     private final byte[][] quotedBytes = new byte[QUOTED][];
     private int arnEnd;
+    /** The last event time written, and its digits. */
+    private long lastMillis = -1;
+    private byte[] lastMillisDigits;
     private boolean includeExecutionData;
 
     /**
@@ -116,7 +119,15 @@ public final class CloudWatchWriter {
         lines.raw(PREVIOUS);
         lines.digits(previousId);
         lines.raw(TIMESTAMP);
-        lines.digits(millis);
+        if (millis != lastMillis) {
+            // The events of a slice share their time: its digits are made once.
+            int start = lines.size;
+            lines.digits(millis);
+            lastMillisDigits = Arrays.copyOfRange(lines.buffer, start, lines.size);
+            lastMillis = millis;
+        } else {
+            lines.raw(lastMillisDigits);
+        }
         lines.raw(ARN);
         lines.raw(escaped.buffer, 0, arnEnd);
         lines.raw(END);

@@ -70,13 +70,19 @@ final class JsonBytes extends OutputStream {
             value = -value;
         }
         ensure(DIGITS);
-        // Written backwards at the far end of the room, then moved down: one division per digit.
+        // Written backwards at the far end of the room, then moved down: one division per digit,
+        // on ints where the number fits (a long division costs several times more).
         int end = size + DIGITS;
         int at = end;
-        do {
+        while (value > Integer.MAX_VALUE) {
             buffer[--at] = (byte) ('0' + value % 10);
             value /= 10;
-        } while (value > 0);
+        }
+        int small = (int) value;
+        do {
+            buffer[--at] = (byte) ('0' + small % 10);
+            small /= 10;
+        } while (small > 0);
         System.arraycopy(buffer, at, buffer, size, end - at);
         size += end - at;
     }
