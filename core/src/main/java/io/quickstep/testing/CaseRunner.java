@@ -60,7 +60,7 @@ public final class CaseRunner {
     /** Runs every case (or skips it, where the judge gives a reason); one result per case, in the order given. */
     /**
      * The events of a case's execution, run again with its mocks on a virtual clock, to show why
-     * it failed; empty for a case that is not an execution case.
+     * it failed; empty for a case that runs no execution (validation, API).
      */
     public static List<HistoryEvent> events(TestCase testCase) {
         return ExecutionCaseJudge.events(testCase);

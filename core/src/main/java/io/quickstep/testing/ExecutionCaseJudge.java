@@ -49,11 +49,11 @@ final class ExecutionCaseJudge {
     }
 
     /**
-     * The events of an execution case run again, with its mocks, on a virtual clock; empty for a
-     * case of another kind or one whose definition is refused.
+     * The events of an execution or logs case's execution run again, with its mocks, on a virtual
+     * clock; empty for a case of another kind or one whose definition is refused.
      */
     static List<HistoryEvent> events(TestCase testCase) {
-        if (testCase.kind() != TestCase.Kind.EXECUTION) {
+        if (testCase.kind() != TestCase.Kind.EXECUTION && testCase.kind() != TestCase.Kind.LOGS) {
             return List.of();
         }
         try {
