@@ -25,7 +25,8 @@ public class LayeringTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Base").definedBy("io.quickstep.json..", "io.quickstep.error..", "io.quickstep.path..",
                         "io.quickstep.intrinsics..", "io.quickstep.jsonata..", "io.quickstep.task..",
-                        "io.quickstep.execution..", "io.quickstep.metrics..", "io.quickstep.events..")
+                        "io.quickstep.execution..", "io.quickstep.metrics..", "io.quickstep.events..",
+                        "io.quickstep.log..")
                 .layer("Definitions").definedBy("io.quickstep.asl..")
                 .layer("Compiler").definedBy("io.quickstep.compiler..")
                 .layer("VM").definedBy("io.quickstep.vm..")

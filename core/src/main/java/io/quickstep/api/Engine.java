@@ -7,6 +7,10 @@ import io.quickstep.execution.ExecutionArn;
 import io.quickstep.execution.ExecutionIds;
 import io.quickstep.execution.ExecutionListener;
 import io.quickstep.execution.ExecutionResult;
+import io.quickstep.log.ExecutionLogs;
+import io.quickstep.log.LogSink;
+import io.quickstep.log.RollingFileLogSink;
+import io.quickstep.log.StdoutLogSink;
 import io.quickstep.metrics.EngineMetrics;
 import io.quickstep.metrics.StateMachineMetrics;
 import io.quickstep.runtime.Shards;
@@ -14,7 +18,9 @@ import io.quickstep.task.TaskHandler;
 import io.quickstep.task.TaskHandlers;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,12 +44,14 @@ import java.util.concurrent.CompletableFuture;
 public final class Engine implements AutoCloseable {
     private final Context context;
     private final Shards shards;
+    private final ExecutionLogs logs;
 
     private Engine(Context context) {
         this.context = context;
+        this.logs = ExecutionLogs.start(context.logSinks, context.logRingCapacity);
         this.shards = new Shards(new Shards.Settings(context.shards, context.maxInFlightPerShard,
                 context.idleStrategy, context.pinThreads, context.clock, context.account, context.blockingCalls,
-                context.stallLimit, context.shardHosts));
+                context.stallLimit, context.shardHosts), logs);
     }
 
     /**
@@ -167,13 +175,16 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Stops taking executions, lets those in flight finish until the context's shutdown timeout,
-     * aborts the rest (status ABORTED), and stops the shard threads. Bounded in time: a shard
-     * stuck in a synchronous handler is interrupted, and one that still does not end is left
-     * behind with a warning that names the handler.
+     * aborts the rest (status ABORTED), and stops the shard threads; then ships every execution
+     * log record and closes the log sinks (flushing them). Bounded in time: a shard stuck in a
+     * synchronous handler is interrupted, and one that still does not end is left behind with a
+     * warning that names the handler; a log sink that blocks past the shutdown timeout is left
+     * behind with a warning too.
      */
     @Override
     public void close() {
         shards.shutdown(context.shutdownTimeout);
+        logs.close(context.shutdownTimeout);
     }
 
     /**
@@ -200,6 +211,8 @@ public final class Engine implements AutoCloseable {
         private int blockingCalls = 256;
         private Duration stallLimit = Duration.ofSeconds(1);
         private List<ScheduledExecutorService> shardHosts = List.of();
+        private List<LogSink> logSinks = new ArrayList<>();
+        private int logRingCapacity = ExecutionLogs.RING_CAPACITY_DEFAULT;
 
         /** Shard threads; default: one per available processor. */
         public Context shards(int shards) {
@@ -289,6 +302,41 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds a sink for execution logs: when an execution of a state machine whose logging level
+         * is not OFF ({@link StateMachine#logging}) ends, its records go to every sink, in the
+         * order added, from a shipper thread of the engine's. Without a sink nothing is shipped.
+         * The engine closes its sinks when it closes.
+         */
+        public Context logSink(LogSink sink) {
+            logSinks.add(sink);
+            return this;
+        }
+
+        /**
+         * Adds a sink that writes execution logs as JSON lines into {@code directory}: one stream
+         * per state machine and day, rolling over at 64 MiB ({@link RollingFileLogSink}).
+         */
+        public Context logDirectory(Path directory) {
+            return logSink(new RollingFileLogSink(directory));
+        }
+
+        /** Adds a sink that writes execution logs as JSON lines to standard output ({@link StdoutLogSink}). */
+        public Context logToStdout() {
+            return logSink(new StdoutLogSink());
+        }
+
+        /**
+         * The execution log records the log ring holds, waiting for the shipper (rounded up to a
+         * power of two); when it is full, a record is dropped and counted
+         * ({@code metrics().logs().dropped()}) rather than the shard waiting. Default
+         * {@value ExecutionLogs#RING_CAPACITY_DEFAULT}.
+         */
+        public Context logRingCapacity(int records) {
+            this.logRingCapacity = records;
+            return this;
+        }
+
         private Context copy() {
             Context copy = new Context();
             copy.shards = shards;
@@ -302,6 +350,8 @@ public final class Engine implements AutoCloseable {
             copy.blockingCalls = blockingCalls;
             copy.stallLimit = stallLimit;
             copy.shardHosts = shardHosts;
+            copy.logSinks = new ArrayList<>(logSinks);
+            copy.logRingCapacity = logRingCapacity;
             return copy;
         }
 
@@ -322,6 +372,12 @@ public final class Engine implements AutoCloseable {
             }
             if (stallLimit == null || stallLimit.toMillis() < 1) {
                 throw new IllegalArgumentException("stallLimit must be at least a millisecond, was " + stallLimit);
+            }
+            if (logRingCapacity < 2 || logRingCapacity > 1 << 30) {
+                throw new IllegalArgumentException("logRingCapacity must be 2..2^30, was " + logRingCapacity);
+            }
+            if (logSinks.contains(null)) {
+                throw new IllegalArgumentException("a log sink is null");
             }
             Shards.idleStrategy(idleStrategy); // throws on an unknown name
             if (tasks == null || clock == null || account == null || shutdownTimeout == null

@@ -37,6 +37,8 @@ public final class StateMachine {
     public static final long EXPRESS_LIMIT_MILLIS = 5 * 60 * 1000L;
     /** The errors of executions run on callers' threads, of every state machine in the process. */
     private static final EngineErrors ERRORS = new EngineErrors();
+    /** A cleared event buffer per thread, for the next execution on it that records events. */
+    private static final ThreadLocal<EventBuffer> SPARE_EVENT_BUFFER = new ThreadLocal<>();
 
     /** Name, program and time limit, as the engine's shards run them. */
     private final CompiledMachine compiled;
@@ -199,6 +201,24 @@ public final class StateMachine {
         }
     }
 
+    /** This thread's spare event buffer, or a new one: an execution a handler starts on this thread makes its own. */
+    private static EventBuffer takeSpareEventBuffer() {
+        EventBuffer spare = SPARE_EVENT_BUFFER.get();
+        if (spare == null) {
+            return new EventBuffer();
+        }
+        SPARE_EVENT_BUFFER.set(null);
+        return spare;
+    }
+
+    /** The result holds its own copy of the events: the buffer serves this thread's next execution. */
+    private static void keepSpareEventBuffer(EventBuffer used) {
+        if (used != null) {
+            used.clear();
+            SPARE_EVENT_BUFFER.set(used);
+        }
+    }
+
     /** Runs one execution to its end on the calling thread. */
     public ExecutionResult execute(JsonNode input, ExecutionOptions options) {
         return execute(input, DataLimit.measure(input), options);
@@ -209,7 +229,7 @@ public final class StateMachine {
         Execution execution = new Execution(options.account(), name(), executionName, input, options.clock(),
                 options.tasks(), timeoutMillis(), null);
         if (recordsEvents()) {
-            execution.recordEvents(new EventBuffer());
+            execution.recordEvents(takeSpareEventBuffer());
         }
         long start = execution.startMillis();
         if (inputBytes > DataLimit.MAX_BYTES) {
@@ -217,7 +237,11 @@ public final class StateMachine {
                     "The execution input exceeds the maximum number of bytes service limit.", start, start);
         }
         try {
-            return SynchronousDriver.run(execution, program(), inputBytes, ERRORS);
+            ExecutionResult result = SynchronousDriver.run(execution, program(), inputBytes, ERRORS);
+            if (execution.recordsEvents()) {
+                keepSpareEventBuffer(execution.takeEventBuffer());
+            }
+            return result;
         } catch (Throwable bug) {
             // An engine defect (or a clock's) must not escape into the caller: the execution fails.
             ERRORS.record(EngineErrors.Kind.ENGINE_FAULT, "the calling thread", bug);

@@ -1,13 +1,12 @@
 package io.quickstep.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.json.Json;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The CloudWatch Logs records AWS writes for an execution's events under a state machine's
@@ -26,14 +25,13 @@ import java.util.Map;
  * ({@value #MAX_DATA_BYTES} bytes, CloudWatch Logs' event quota less room for the rest) is cut
  * there, with {@code truncated: true}.
  *
- * <p>Pure functions of the recorded events, for a log shipper to call on its own thread: nothing
- * here touches the engine, and the engine's values are only read.
+ * <p>Pure functions of the recorded events: nothing here touches the engine, and the engine's
+ * values are only read. These are the records as trees, for tests and judges; a log shipper
+ * writes the same records as text with a {@link CloudWatchWriter}.
  */
 public final class CloudWatchRecord {
     /** Bytes of escaped input or output a record carries at most: AWS's 248 KB. */
     public static final int MAX_DATA_BYTES = 248 * 1024;
-    /** Express executions are never redriven. */
-    private static final String REDRIVE_COUNT = "0";
 
     private CloudWatchRecord() {
     }
@@ -41,11 +39,13 @@ public final class CloudWatchRecord {
     /** The records of an execution's events that {@code configuration} writes, oldest first; none at OFF. */
     public static List<ObjectNode> records(List<HistoryEvent> events, String executionArn,
                                            LoggingConfiguration configuration) {
+        byte[] lines = new CloudWatchWriter().lines(events, executionArn, configuration);
         List<ObjectNode> records = new ArrayList<>();
-        LogLevel level = configuration.level();
-        for (HistoryEvent event : events) {
-            if (level.logs(event.type())) {
-                records.add(record(event, executionArn, configuration.includeExecutionData()));
+        int start = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i] == '\n') {
+                records.add(parse(lines, start, i - start));
+                start = i + 1;
             }
         }
         return records;
@@ -53,59 +53,15 @@ public final class CloudWatchRecord {
 
     /** One event's record (whatever the level: {@link LogLevel#logs} decides which are written). */
     public static ObjectNode record(HistoryEvent event, String executionArn, boolean includeExecutionData) {
-        ObjectNode record = Json.NODES.objectNode();
-        record.put("id", Integer.toString(event.id()));
-        record.put("type", event.type().name());
-        record.set("details", details(event.details(), includeExecutionData));
-        record.put("previous_event_id", Integer.toString(event.previousEventId()));
-        record.put("event_timestamp", Long.toString(event.timeMillis()));
-        record.put("execution_arn", executionArn);
-        record.put("redrive_count", REDRIVE_COUNT);
-        return record;
+        return records(List.of(event), executionArn, LoggingConfiguration.of(LogLevel.ALL, includeExecutionData)).get(0);
     }
 
-    /** One event's record as the one line of JSON a log stream holds. */
-    public static String message(HistoryEvent event, String executionArn, boolean includeExecutionData) {
-        return Json.write(record(event, executionArn, includeExecutionData));
-    }
-
-    private static ObjectNode details(ObjectNode details, boolean includeExecutionData) {
-        ObjectNode out = Json.NODES.objectNode();
-        if (details == null) {
-            return out;
+    private static ObjectNode parse(byte[] lines, int offset, int length) {
+        try {
+            return (ObjectNode) Json.MAPPER.readTree(lines, offset, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the writer's own output
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = details.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String name = field.getKey();
-            JsonNode value = field.getValue();
-            switch (name) {
-                case "input", "output" -> {
-                    if (includeExecutionData) {
-                        String text = Json.write(value);
-                        int cut = cutAt(text, MAX_DATA_BYTES);
-                        out.put(name, cut == text.length() ? text : text.substring(0, cut));
-                        out.putObject(name + "Details").put("truncated", cut < text.length());
-                    }
-                }
-                case "parameters" -> {
-                    if (includeExecutionData) {
-                        out.put(name, Json.write(value));
-                    }
-                }
-                case "assignedVariables" -> {
-                    if (includeExecutionData) {
-                        ObjectNode variables = out.putObject(name);
-                        value.fields().forEachRemaining(v -> variables.put(v.getKey(), Json.write(v.getValue())));
-                        out.putObject(name + "Details").put("truncated", false);
-                    }
-                }
-                case "inputDetails", "outputDetails", "assignedVariablesDetails" -> {
-                    // written with their field
-                }
-                default -> out.set(name, value);
-            }
-        }
-        return out;
     }
 
     /**

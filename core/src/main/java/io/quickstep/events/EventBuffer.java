@@ -1,6 +1,7 @@
 package io.quickstep.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.execution.Clock;
 
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +26,8 @@ public final class EventBuffer {
     private long[] numbers = new long[INITIAL * EventDetails.NUMBERS];
     private String[] texts = new String[INITIAL * EventDetails.TEXTS];
     private JsonNode[] values = new JsonNode[INITIAL * EventDetails.VALUES];
+    /** The time events are stamped with until {@link #newEventTime()}, or -1 to read the clock. */
+    private long eventMillis = -1;
 
     /**
      * Records one event. Which of the fields each type has is {@link EventDetails}'s; unused ones
@@ -58,6 +61,24 @@ public final class EventBuffer {
         values[v + 1] = assignedVariables;
     }
 
+    /**
+     * The time to stamp an event recorded now: the clock's at the first event since
+     * {@link #newEventTime()}, the same after (a clock read costs more than recording an event).
+     */
+    public long eventMillis(Clock clock) {
+        long millis = eventMillis;
+        if (millis < 0) {
+            millis = clock.millis();
+            eventMillis = millis;
+        }
+        return millis;
+    }
+
+    /** Time may have passed (a new slice of the execution, a task's outcome, a timer): read the clock again. */
+    public void newEventTime() {
+        eventMillis = -1;
+    }
+
     /** The number of events recorded. */
     public int size() {
         return size;
@@ -79,6 +100,7 @@ public final class EventBuffer {
         Arrays.fill(texts, 0, size * EventDetails.TEXTS, null);
         Arrays.fill(values, 0, size * EventDetails.VALUES, null);
         size = 0;
+        eventMillis = -1;
     }
 
     private void grow() {

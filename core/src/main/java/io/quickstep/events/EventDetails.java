@@ -2,12 +2,16 @@ package io.quickstep.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quickstep.json.Json;
+
+import java.util.Iterator;
+import java.util.Map;
 
 /**
- * The details object of each event type, as AWS writes it, made from the fields recorded in an
- * {@link EventBuffer}. Inputs and outputs are never truncated here (the engine's payload limit is
- * AWS's), so every {@code truncated} is false.
+ * The details object of each event type, as AWS writes it, from the fields recorded in an
+ * {@link EventBuffer}: which fields each type has, in AWS's order, told to a {@link DetailsWriter}
+ * (a tree for GetExecutionHistory, {@link DetailsTree}; a CloudWatch Logs record,
+ * {@link CloudWatchWriter}). Inputs and outputs are never truncated here (the engine's payload limit
+ * is AWS's), so every {@code truncated} is false.
  */
 final class EventDetails {
     /** Fields per event in the buffer's arrays. */
@@ -20,107 +24,140 @@ final class EventDetails {
     private EventDetails() {
     }
 
+    /** The details object of one event, or null for a type without. */
     static ObjectNode of(EventType type, String name, String error, String cause, String extra, JsonNode value,
                          JsonNode assigned, long number, long number2) {
         if (type.detailsKey() == null) {
             return null;
         }
-        ObjectNode details = Json.NODES.objectNode();
+        DetailsTree tree = new DetailsTree();
+        write(type, name, error, cause, extra, value, assigned, number, number2, tree);
+        return tree.node();
+    }
+
+    /** Tells {@code details} the fields of one event's details, in order; nothing for a type without. */
+    static void write(EventType type, String name, String error, String cause, String extra, JsonNode value,
+                      JsonNode assigned, long number, long number2, DetailsWriter details) {
+        if (type.detailsKey() == null) {
+            return;
+        }
         switch (type.kind()) {
             case ENTERED -> {
-                details.put("name", name);
-                withValue(details, "input", value);
-                return details;
+                details.text("name", name);
+                details.data("input", value);
+                return;
             }
             case EXITED -> {
-                details.put("name", name);
-                withValue(details, "output", value);
+                details.text("name", name);
+                details.data("output", value);
                 if (assigned != null) {
-                    withValue(details, "assignedVariables", assigned);
+                    details.data("assignedVariables", assigned);
                 }
-                return details;
+                return;
             }
             default -> {
             }
         }
         switch (type) {
             case ExecutionStarted -> {
-                withValue(details, "input", value);
-                details.put("roleArn", name);
+                details.data("input", value);
+                details.text("roleArn", name);
             }
-            case ExecutionSucceeded, LambdaFunctionSucceeded -> withValue(details, "output", value);
+            case ExecutionSucceeded, LambdaFunctionSucceeded -> details.data("output", value);
             case ExecutionFailed, ExecutionTimedOut, ExecutionAborted, LambdaFunctionFailed, LambdaFunctionTimedOut,
                     MapRunFailed -> withError(details, error, cause);
             case TaskScheduled -> {
                 withResource(details, name);
-                details.put("region", extra);
-                details.set("parameters", value);
+                details.text("region", extra);
+                details.parameters(value);
                 withLimits(details, number, number2);
             }
             case TaskStarted -> withResource(details, name);
             case TaskSucceeded -> {
                 withResource(details, name);
-                withValue(details, "output", value);
+                details.data("output", value);
             }
             case TaskFailed, TaskTimedOut -> {
                 withResource(details, name);
                 withError(details, error, cause);
             }
             case LambdaFunctionScheduled -> {
-                details.put("resource", name);
-                withValue(details, "input", value);
+                details.text("resource", name);
+                details.data("input", value);
                 withLimits(details, number, number2);
             }
-            case MapStateStarted -> details.put("length", number);
+            case MapStateStarted -> details.number("length", number);
             case MapIterationStarted, MapIterationSucceeded, MapIterationFailed, MapIterationAborted -> {
-                details.put("name", name);
-                details.put("index", number);
+                details.text("name", name);
+                details.number("index", number);
             }
-            case MapRunStarted -> details.put("mapRunArn", name);
+            case MapRunStarted -> details.text("mapRunArn", name);
             case EvaluationFailed -> {
-                details.put("state", name);
+                details.text("state", name);
                 withError(details, error, cause);
                 if (extra != null) {
-                    details.put("location", extra);
+                    details.text("location", extra);
                 }
             }
             default -> throw new IllegalStateException("no details for " + type);
         }
-        return details;
     }
 
-    /** A value with its {@code <field>Details}; a missing value (a state that outputs nothing) is null. */
-    private static void withValue(ObjectNode details, String field, JsonNode value) {
-        details.set(field, value == null ? Json.NODES.nullNode() : value);
-        details.putObject(field + "Details").put("truncated", false);
+    /**
+     * Tells {@code writer} the fields of a details object as read ({@link HistoryEvent#details()}):
+     * for events that were not recorded by an {@link EventBuffer}.
+     */
+    static void replay(ObjectNode details, DetailsWriter writer) {
+        if (details == null) {
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = details.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            switch (name) {
+                case "input", "output", "assignedVariables" -> writer.data(name, value);
+                case "parameters" -> writer.parameters(value);
+                case "inputDetails", "outputDetails", "assignedVariablesDetails" -> {
+                    // told with their field
+                }
+                default -> {
+                    if (value.isIntegralNumber()) {
+                        writer.number(name, value.longValue());
+                    } else {
+                        writer.text(name, value.isNull() ? null : value.asText());
+                    }
+                }
+            }
+        }
     }
 
     /** Error and cause, each left out when absent (an empty cause too, as AWS leaves it out). */
-    private static void withError(ObjectNode details, String error, String cause) {
+    private static void withError(DetailsWriter details, String error, String cause) {
         if (error != null) {
-            details.put("error", error);
+            details.text("error", error);
         }
         if (cause != null && !cause.isEmpty()) {
-            details.put("cause", cause);
+            details.text("cause", cause);
         }
     }
 
     /** {@code resourceType} and {@code resource}: {@code lambda} and {@code invoke} for {@code arn:aws:states:::lambda:invoke}. */
-    private static void withResource(ObjectNode details, String resourceArn) {
+    private static void withResource(DetailsWriter details, String resourceArn) {
         int integration = resourceArn.indexOf(INTEGRATION);
         String path = integration < 0 ? resourceArn : resourceArn.substring(integration + INTEGRATION.length());
         int split = path.lastIndexOf(':');
-        details.put("resourceType", split < 0 ? path : path.substring(0, split));
-        details.put("resource", path.substring(split + 1));
+        details.text("resourceType", split < 0 ? path : path.substring(0, split));
+        details.text("resource", path.substring(split + 1));
     }
 
     /** TimeoutSeconds and HeartbeatSeconds, where the state set them. */
-    private static void withLimits(ObjectNode details, long timeoutSeconds, long heartbeatSeconds) {
+    private static void withLimits(DetailsWriter details, long timeoutSeconds, long heartbeatSeconds) {
         if (timeoutSeconds >= 0) {
-            details.put("timeoutInSeconds", timeoutSeconds);
+            details.number("timeoutInSeconds", timeoutSeconds);
         }
         if (heartbeatSeconds >= 0) {
-            details.put("heartbeatInSeconds", heartbeatSeconds);
+            details.number("heartbeatInSeconds", heartbeatSeconds);
         }
     }
 }

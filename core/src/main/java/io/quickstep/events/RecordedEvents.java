@@ -42,6 +42,31 @@ final class RecordedEvents extends AbstractList<HistoryEvent> implements RandomA
                 texts[t + 1], texts[t + 2], texts[t + 3], values[v], values[v + 1], numbers[n], numbers[n + 1]));
     }
 
+    EventType type(int index) {
+        return EventType.of(types[index]);
+    }
+
+    int id(int index) {
+        return ids[index];
+    }
+
+    int previousId(int index) {
+        return previousIds[index];
+    }
+
+    long millis(int index) {
+        return millis[index];
+    }
+
+    /** Tells {@code writer} the details of one event, without making them. */
+    void writeDetails(int index, DetailsWriter writer) {
+        int t = index * EventDetails.TEXTS;
+        int v = index * EventDetails.VALUES;
+        int n = index * EventDetails.NUMBERS;
+        EventDetails.write(type(index), texts[t], texts[t + 1], texts[t + 2], texts[t + 3], values[v], values[v + 1],
+                numbers[n], numbers[n + 1], writer);
+    }
+
     @Override
     public int size() {
         return ids.length;

@@ -7,19 +7,25 @@ import java.util.function.ToLongFunction;
 
 /**
  * What an engine as a whole has done: the sums of its state machines' counters (so that started =
- * succeeded + failed + timed out + aborted + running holds for the engine too), its errors, and the
- * stalls its watchdog saw. Read by anyone; each figure is read live.
+ * succeeded + failed + timed out + aborted + running holds for the engine too), its errors, the
+ * stalls its watchdog saw, and what its execution logs did. Read by anyone; each figure is read live.
  */
 public final class EngineMetrics {
     private final Collection<StateMachineMetrics> machines;
     private final EngineErrors errors;
     private final LongSupplier stalls;
+    private final LogMetrics logs;
 
-    /** @param stalls how many stalls the engine's watchdog has seen so far */
-    public EngineMetrics(Collection<StateMachineMetrics> machines, EngineErrors errors, LongSupplier stalls) {
+    /**
+     * @param stalls how many stalls the engine's watchdog has seen so far
+     * @param logs   the figures of the engine's execution logs
+     */
+    public EngineMetrics(Collection<StateMachineMetrics> machines, EngineErrors errors, LongSupplier stalls,
+                         LogMetrics logs) {
         this.machines = machines;
         this.errors = errors;
         this.stalls = stalls;
+        this.logs = logs;
     }
 
     /** The metrics of each state machine the engine has run, as a live view (for exporters). */
@@ -64,6 +70,11 @@ public final class EngineMetrics {
     /** Times a shard went longer than the stall limit without completing a duty cycle. */
     public long stalls() {
         return stalls.getAsLong();
+    }
+
+    /** The execution logs: records shipped and dropped, bytes written, the shipper's lag. */
+    public LogMetrics logs() {
+        return logs;
     }
 
     private long sum(ToLongFunction<StateMachineMetrics> counter) {

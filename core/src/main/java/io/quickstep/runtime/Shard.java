@@ -16,6 +16,7 @@ import io.quickstep.execution.ExecutionIds;
 import io.quickstep.execution.ExecutionListener;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.execution.ExecutionStatus;
+import io.quickstep.log.ExecutionLogs;
 import io.quickstep.metrics.EngineErrors;
 import io.quickstep.metrics.StateMachineMetrics;
 import io.quickstep.task.TaskHandler;
@@ -76,6 +77,8 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     private final boolean pin;
     private final EngineErrors errors;
     private final BlockingCalls blockingCalls;
+    /** Where the records of executions whose machines log go when they end. */
+    private final ExecutionLogs logs;
     private final DeadlineTimerWheel wheel;
     /** Every pending timer by id: wheel ids are from 0 up, queue ids from -1 down. */
     private final Long2ObjectHashMap<ShardTimer> timers = new Long2ObjectHashMap<>();
@@ -113,12 +116,12 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
      *             thread of its own (an Agrona {@code AgentRunner} the caller starts)
      */
     Shard(int index, int maxInFlight, Clock clock, Account account, boolean pin, EngineErrors errors,
-          BlockingCalls blockingCalls, ScheduledExecutorService host) {
-        this(index, "quickstep-shard-" + index, maxInFlight, clock, account, pin, errors, blockingCalls, host);
+          BlockingCalls blockingCalls, ExecutionLogs logs, ScheduledExecutorService host) {
+        this(index, "quickstep-shard-" + index, maxInFlight, clock, account, pin, errors, blockingCalls, logs, host);
     }
 
     private Shard(int index, String roleName, int maxInFlight, Clock clock, Account account, boolean pin,
-                  EngineErrors errors, BlockingCalls blockingCalls, ScheduledExecutorService host) {
+                  EngineErrors errors, BlockingCalls blockingCalls, ExecutionLogs logs, ScheduledExecutorService host) {
         super(errors, roleName);
         this.roleName = roleName;
         this.index = index;
@@ -133,6 +136,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         this.pin = pin;
         this.errors = errors;
         this.blockingCalls = blockingCalls;
+        this.logs = logs;
         this.wheel = new DeadlineTimerWheel(TimeUnit.MILLISECONDS, clock.millis(), 1, 1024);
         this.hosted = host == null ? null : new HostedRunner(this, host);
     }
@@ -479,6 +483,10 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         retire();
         EventBuffer events = execution.takeEventBuffer();
         if (events != null) {
+            CompiledMachine machine = execution.machine;
+            if (machine.logging().enabled() && logs.shipping()) {
+                logs.offer(machine.name(), machine.logging(), execution.arn(), result.events());
+            }
             // The result holds its own copy of the events: the buffer serves the next execution.
             events.clear();
             eventBuffers.push(events);

@@ -5,6 +5,7 @@ import io.quickstep.compiler.CompiledMachine;
 import io.quickstep.execution.Account;
 import io.quickstep.execution.Clock;
 import io.quickstep.execution.ExecutionListener;
+import io.quickstep.log.ExecutionLogs;
 import io.quickstep.metrics.EngineErrors;
 import io.quickstep.metrics.EngineMetrics;
 import io.quickstep.metrics.StateMachineMetrics;
@@ -64,11 +65,20 @@ public final class Shards {
     }
 
     public Shards(Settings settings) {
-        this(settings, Shards::idleStrategy);
+        this(settings, ExecutionLogs.NONE);
+    }
+
+    /** Shards that offer the records of executions whose machines log to {@code logs}. */
+    public Shards(Settings settings, ExecutionLogs logs) {
+        this(settings, Shards::idleStrategy, logs);
     }
 
     /** With the idle strategy made by {@code idleStrategies} from its name (tests park without a limit). */
     Shards(Settings settings, Function<String, IdleStrategy> idleStrategies) {
+        this(settings, idleStrategies, ExecutionLogs.NONE);
+    }
+
+    private Shards(Settings settings, Function<String, IdleStrategy> idleStrategies, ExecutionLogs logs) {
         this.blockingCalls = new BlockingCalls(settings.blockingCalls(), 64 * settings.blockingCalls(),
                 "quickstep-blocking");
         int count = settings.hosted() ? settings.hosts().size() : settings.count();
@@ -77,7 +87,7 @@ public final class Shards {
         this.runners = new AgentRunner[count];
         for (int i = 0; i < shards.length; i++) {
             shards[i] = new Shard(i, settings.maxInFlightPerShard(), settings.clock(), settings.account(),
-                    settings.pinThreads(), errors, blockingCalls, hosted ? settings.hosts().get(i) : null);
+                    settings.pinThreads(), errors, blockingCalls, logs, hosted ? settings.hosts().get(i) : null);
             Shard shard = shards[i];
             if (hosted) {
                 shard.hosted.wake(); // its first cycle makes the host's thread known, for routing
@@ -89,7 +99,7 @@ public final class Shards {
             AgentRunner.startOnThread(runners[i]);
         }
         this.watchdog = new Watchdog(shards, this::machine, settings.stallLimit());
-        this.engineMetrics = new EngineMetrics(metrics.values(), errors, watchdog::stalls);
+        this.engineMetrics = new EngineMetrics(metrics.values(), errors, watchdog::stalls, logs.metrics());
     }
 
     /** The Agrona idle strategy for a name of {@link io.quickstep.api.Engine.Context#idleStrategy}. */

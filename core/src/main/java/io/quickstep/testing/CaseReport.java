@@ -2,6 +2,7 @@ package io.quickstep.testing;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The outcome of a run in the corpus runner's plain form: one line {@code SKIP <id>: <reason>} per
@@ -40,6 +41,14 @@ public final class CaseReport {
     }
 
     public void print(PrintWriter out) {
+        print(out, failed -> List.of());
+    }
+
+    /**
+     * Prints the report with {@code details} of each failing case, each line printed under its
+     * {@code FAIL} line as it is given (the execution's events, say).
+     */
+    public void print(PrintWriter out, Function<CaseResult, List<String>> details) {
         for (String file : unreadable) {
             out.println("FAIL " + oneLine(file));
         }
@@ -51,6 +60,7 @@ public final class CaseReport {
         for (CaseResult result : results) {
             if (!result.passed() && !result.wasSkipped()) {
                 out.println("FAIL " + result.testCase().id() + ": " + oneLine(result.difference()));
+                details.apply(result).forEach(out::println);
             }
         }
         out.println(summary());

@@ -1,5 +1,6 @@
 package io.quickstep.testing;
 
+import io.quickstep.events.HistoryEvent;
 import io.quickstep.execution.Clock;
 
 import java.time.Duration;
@@ -57,6 +58,14 @@ public final class CaseRunner {
     }
 
     /** Runs every case (or skips it, where the judge gives a reason); one result per case, in the order given. */
+    /**
+     * The events of a case's execution, run again with its mocks on a virtual clock, to show why
+     * it failed; empty for a case that runs no execution (validation, API).
+     */
+    public static List<HistoryEvent> events(TestCase testCase) {
+        return ExecutionCaseJudge.events(testCase);
+    }
+
     public List<CaseResult> run(List<TestCase> cases) {
         ExecutorService lanes = Executors.newFixedThreadPool(jobs, daemonThreads("quickstep-case-lane"));
         ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("quickstep-case"));

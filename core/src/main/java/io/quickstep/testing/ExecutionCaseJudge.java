@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.api.ExecutionOptions;
 import io.quickstep.api.StateMachine;
 import io.quickstep.asl.DefinitionException;
+import io.quickstep.events.HistoryEvent;
 import io.quickstep.execution.Clock;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.json.Json;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /** Runs an execution case: creates the machine, executes the input with the case's mocks, compares. */
@@ -30,8 +32,7 @@ final class ExecutionCaseJudge {
         if (misnamed != null) {
             return misnamed;
         }
-        ExecutionResult result = machine.execute(testCase.input(), ExecutionOptions.defaults()
-                .tasks(mocks).clock(clock).executionName(testCase.executionName()));
+        ExecutionResult result = execute(machine, testCase, mocks, clock);
         // A list running out is a case error whatever the result; unused answers explain nothing
         // better than a difference in the result, so they come last.
         if (mocks.overrun() != null) {
@@ -39,6 +40,29 @@ final class ExecutionCaseJudge {
         }
         String difference = diff(testCase.expected(), result, testCase.ignore());
         return difference != null ? difference : mocks.unused();
+    }
+
+    /** The case's execution on {@code machine}, its tasks answered by {@code mocks}. */
+    static ExecutionResult execute(StateMachine machine, TestCase testCase, Mocks mocks, Clock clock) {
+        return machine.execute(testCase.input(), ExecutionOptions.defaults()
+                .tasks(mocks).clock(clock).executionName(testCase.executionName()));
+    }
+
+    /**
+     * The events of an execution or logs case's execution run again, with its mocks, on a virtual
+     * clock; empty for a case of another kind or one whose definition is refused.
+     */
+    static List<HistoryEvent> events(TestCase testCase) {
+        if (testCase.kind() != TestCase.Kind.EXECUTION && testCase.kind() != TestCase.Kind.LOGS) {
+            return List.of();
+        }
+        try {
+            StateMachine machine = StateMachine.create(testCase.machineName(), testCase.definitionText())
+                    .recordingEvents(true);
+            return execute(machine, testCase, new Mocks(testCase.mocks()), Clock.virtual()).events();
+        } catch (DefinitionException e) {
+            return List.of();
+        }
     }
 
     /**

@@ -152,6 +152,7 @@ public abstract class Driver {
      * way fails the execution (see {@link #failInternally}).
      */
     protected final void timerExpired(int kind, Frame frame, long token) {
+        frame.execution.newEventTime();
         try {
             if (kind == WAKE) {
                 if (frame.status == Frame.Status.WAITING_TIMER && frame.resumePc == token) {
@@ -275,6 +276,7 @@ public abstract class Driver {
 
     /** Reports a call's outcome to the VM; a timeout outcome waits for the state's time limit. */
     private void outcome(Frame frame, JsonNode result, Throwable error) {
+        frame.execution.newEventTime(); // a call may take long: its outcome is stamped when it came
         if (error == null) {
             Tasks.succeeded(frame, result);
         } else if (error instanceof TaskTimeoutException) {

@@ -101,6 +101,11 @@ public class Execution {
         events = buffer;
     }
 
+    /** Whether it records its history events (into a buffer of its driver's). */
+    public boolean recordsEvents() {
+        return events != null;
+    }
+
     /**
      * The buffer its events were recorded into, once it has ended (its result holds a copy of
      * them), handed back for reuse: this execution forgets it. Null when it recorded none or is
@@ -124,8 +129,26 @@ public class Execution {
     protected void countEntry(int stateCounter) {
     }
 
+    /**
+     * The time for an event recorded now (call only while it records them): read from the clock
+     * at the first event after {@link #newEventTime()} (a new slice, a task's outcome, a timer, a
+     * stop), so once per slice rather than once per event; a slice is at most ~100 µs of state
+     * entries without waiting, and events carry milliseconds.
+     */
+    long eventMillis() {
+        return events.eventMillis(clock);
+    }
+
+    /** Time may have passed since the last event: the next one reads the clock. */
+    void newEventTime() {
+        if (events != null) {
+            events.newEventTime();
+        }
+    }
+
     /** Starts a slice: the frames may now run until they wait, or until {@link #mayContinue()} says no. */
     void newSlice() {
+        newEventTime();
         sliceBudget = SLICE_CHECK_TRANSITIONS;
         sliceStartNanos = 0;
     }
@@ -205,6 +228,7 @@ public class Execution {
     /** Ends the execution from outside its states (time limit, abort); every frame stops. */
     void stop(ExecutionStatus status, String error, String cause) {
         if (result == null) {
+            newEventTime();
             if (top != null) {
                 top.cancel();
             }

@@ -45,7 +45,7 @@ final class History {
         int id = ++execution.lastEventId;
         EventBuffer buffer = execution.events;
         if (buffer != null) {
-            buffer.add(EventType.ExecutionStarted, id, 0, execution.clock.millis(), execution.account.roleArn(), null,
+            buffer.add(EventType.ExecutionStarted, id, 0, execution.startMillis, execution.account.roleArn(), null,
                     null, null, execution.input, null, -1, -1);
         }
     }
@@ -62,7 +62,7 @@ final class History {
                 case TIMED_OUT -> EventType.ExecutionTimedOut;
                 case ABORTED -> EventType.ExecutionAborted;
             };
-            buffer.add(type, id, previousId, execution.clock.millis(), null, error, cause, null, output, null, -1,
+            buffer.add(type, id, previousId, execution.eventMillis(), null, error, cause, null, output, null, -1,
                     -1);
         }
     }
@@ -316,7 +316,7 @@ final class History {
     }
 
     private static long now(Frame frame) {
-        return frame.execution.clock.millis();
+        return frame.execution.eventMillis();
     }
 
     private static boolean distributed(Frame frame) {

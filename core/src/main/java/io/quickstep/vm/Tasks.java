@@ -39,6 +39,11 @@ final class Tasks {
     /** The task returned {@code result} (null stands for JSON null). */
     static void succeeded(Frame frame, JsonNode result) {
         JsonNode value = result == null ? Json.NODES.nullNode() : result;
+        if (frame.execution.events != null && value.isContainerNode()) {
+            // The handler may keep its result and change it later; the events (read when the log
+            // is shipped, after the execution) and every value made from it must not see that.
+            value = value.deepCopy();
+        }
         History.taskSucceeded(frame, value);
         long bytes = DataLimit.measure(value);
         if (bytes > DataLimit.MAX_BYTES) {

@@ -74,9 +74,15 @@ public class RuntimeBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void startSync(EngineState engine, Throttles throttles, Blackhole blackhole) throws IOException {
-        CompletableFuture<ExecutionResult>[] inFlight = engine.inFlight;
+        runBatch(engine.engine, machine, input, engine.inFlight, throttles, blackhole);
+    }
+
+    /** Parses and starts {@value #BATCH} executions, then serialises each output as it ends. */
+    static void runBatch(Engine engine, StateMachine machine, byte[] input,
+                         CompletableFuture<ExecutionResult>[] inFlight, Throttles throttles, Blackhole blackhole)
+            throws IOException {
         for (int i = 0; i < BATCH; i++) {
-            inFlight[i] = engine.start(machine, Json.parse(input), throttles);
+            inFlight[i] = start(engine, machine, Json.parse(input), throttles);
         }
         for (int i = 0; i < BATCH; i++) {
             CompletableFuture<ExecutionResult> completion = inFlight[i];
@@ -90,6 +96,20 @@ public class RuntimeBenchmark {
             blackhole.consume(Json.writeBytes(completion.join().output()));
             inFlight[i] = null;
         }
+    }
+
+    /** Starts one execution, retrying while the shard's ring is full. */
+    static CompletableFuture<ExecutionResult> start(Engine engine, StateMachine machine, JsonNode input,
+                                                    Throttles throttles) {
+        StartResult started;
+        while ((started = engine.start(machine, input)).status() == StartResult.Status.THROTTLED) {
+            throttles.throttled++;
+            Thread.onSpinWait();
+        }
+        if (!started.accepted()) {
+            throw new IllegalStateException("the engine refused a start: " + started.status());
+        }
+        return started.completion();
     }
 
     /** An engine with one shard, for the trial; it is not created for {@code direct}. */
@@ -114,19 +134,6 @@ public class RuntimeBenchmark {
                         + new String(direct, StandardCharsets.UTF_8) + " vs "
                         + new String(viaEngine, StandardCharsets.UTF_8));
             }
-        }
-
-        /** Starts one execution, retrying while the shard's ring is full. */
-        CompletableFuture<ExecutionResult> start(StateMachine machine, JsonNode input, Throttles throttles) {
-            StartResult started;
-            while ((started = engine.start(machine, input)).status() == StartResult.Status.THROTTLED) {
-                throttles.throttled++;
-                Thread.onSpinWait();
-            }
-            if (!started.accepted()) {
-                throw new IllegalStateException("the engine refused a start: " + started.status());
-            }
-            return started.completion();
         }
 
         @TearDown(Level.Trial)

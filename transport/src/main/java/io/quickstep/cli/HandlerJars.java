@@ -1,5 +1,7 @@
 package io.quickstep.cli;
 
+import io.quickstep.log.LogSink;
+import io.quickstep.log.LogSinks;
 import io.quickstep.task.TaskHandlerProvider;
 import io.quickstep.task.TaskHandlers;
 
@@ -18,33 +20,39 @@ import java.util.stream.Stream;
 /**
  * {@code serve --handlers DIR}: the task handlers of the jars in DIR, each found through the
  * {@link TaskHandlerProvider} service file in its {@code META-INF/services} (that interface's
- * Javadoc shows a minimal handler jar). The jars share one class loader, below the server's.
+ * Javadoc shows a minimal handler jar), and the execution log sinks they list
+ * ({@link LogSink}). The jars share one class loader, below the server's.
  */
 final class HandlerJars {
     private HandlerJars() {
     }
 
-    /** Registers every provider's handlers in {@code handlers}; returns how many providers there were. */
-    static int register(Path dir, TaskHandlers handlers) throws BadInputException {
+    /**
+     * Registers every provider's handlers in {@code handlers}, and returns the log sinks the jars
+     * list ({@code META-INF/services/io.quickstep.log.LogSink}); a folder with neither is refused.
+     */
+    static List<LogSink> register(Path dir, TaskHandlers handlers) throws BadInputException {
         List<URL> jars = jars(dir);
         if (jars.isEmpty()) {
             throw new BadInputException("--handlers " + dir + ": no .jar file in it");
         }
         ClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), HandlerJars.class.getClassLoader());
         int providers = 0;
+        List<LogSink> sinks;
         try {
             for (TaskHandlerProvider provider : ServiceLoader.load(TaskHandlerProvider.class, loader)) {
                 provider.register(handlers);
                 providers++;
             }
+            sinks = LogSinks.discover(loader);
         } catch (ServiceConfigurationError | LinkageError e) {
             throw new BadInputException("--handlers " + dir + ": a handler jar cannot be loaded: " + e.getMessage());
         }
-        if (providers == 0) {
+        if (providers == 0 && sinks.isEmpty()) {
             throw new BadInputException("--handlers " + dir + ": no jar in it names a provider in META-INF/services/"
-                    + TaskHandlerProvider.class.getName());
+                    + TaskHandlerProvider.class.getName() + " or a sink in META-INF/services/" + LogSink.class.getName());
         }
-        return providers;
+        return sinks;
     }
 
     private static List<URL> jars(Path dir) throws BadInputException {

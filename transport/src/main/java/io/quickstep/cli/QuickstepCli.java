@@ -11,13 +11,15 @@ import picocli.CommandLine.Spec;
 /** The {@code quickstep} command: runs, validates and tests Amazon States Language workflows. */
 @Command(name = "quickstep",
         description = "Runs, validates and tests AWS Step Functions (Amazon States Language) workflows.",
-        subcommands = {RunCommand.class, ValidateCommand.class, TestCommand.class, ServeCommand.class, CommandLine.HelpCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, TestCommand.class, ServeCommand.class, LogsCommand.class,
+                CommandLine.HelpCommand.class,
                 AutoComplete.GenerateCompletion.class},
         versionProvider = QuickstepCli.Version.class, mixinStandardHelpOptions = true,
         footerHeading = "%nExit status:%n",
         footer = {"  0  done: the execution succeeded, the definition is valid, every case passed",
                 "  1  done, and the answer is no: the execution failed, timed out or was aborted; the",
-                "     definition has errors; a case failed (a case file that cannot be read is one)",
+                "     definition has errors; a case failed (a case file that cannot be read is one);",
+                "     logs found no event to print",
                 "  2  not done, the input is wrong: options, a missing or unreadable file, malformed JSON,",
                 "     a definition that run cannot compile, a mocks file that does not fit the definition",
                 "     or the execution, test paths or an --only that select no case",
@@ -58,7 +60,7 @@ public final class QuickstepCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: run, validate or test");
+        throw new ParameterException(spec.commandLine(), "Missing a command: run, validate, test, serve or logs");
     }
 
     private static int handle(Exception e, CommandLine command, ParseResult parsed) {

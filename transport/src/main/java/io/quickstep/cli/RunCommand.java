@@ -44,18 +44,26 @@ final class RunCommand implements Callable<Integer> {
             description = "Let Wait states and retry intervals pass at once instead of sleeping.")
     boolean virtualTime;
 
+    @Option(names = "--history",
+            description = "Print the execution's events first, one line each (time, type, state, summary), as "
+                    + "quickstep logs prints them.")
+    boolean history;
+
     @Override
     public Integer call() throws BadInputException, java.io.IOException {
         String text = CliInputs.readText(definition);
         JsonNode tree = CliInputs.parseJson(text, definition.toString());
         String executionInput = CliInputs.input(input);
-        StateMachine machine = Definitions.create(definition, text);
+        StateMachine machine = Definitions.create(definition, text).recordingEvents(history);
         Mocks answers = mocks == null ? null : CliInputs.mocks(mocks, tree);
         ExecutionOptions options = ExecutionOptions.defaults().clock(virtualTime ? Clock.virtual() : Clock.SYSTEM);
         if (answers != null) {
             options.tasks(answers);
         }
         ExecutionResult result = machine.execute(executionInput, options);
+        if (history) {
+            EventLines.lines(result.events(), "").forEach(spec.commandLine().getOut()::println);
+        }
         String printed = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result.toJson());
         spec.commandLine().getOut().println(printed);
         // As quickstep test judges a case: answers that ran out or were left over mean the mocks

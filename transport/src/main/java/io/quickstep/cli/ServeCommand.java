@@ -1,6 +1,8 @@
 package io.quickstep.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.api.Engine;
+import io.quickstep.events.LogLevel;
 import io.quickstep.execution.Account;
 import io.quickstep.http.AccessKeys;
 import io.quickstep.http.Exposure;
@@ -9,6 +11,8 @@ import io.quickstep.http.IngressLoops;
 import io.quickstep.http.IngressMetrics;
 import io.quickstep.http.IngressSettings;
 import io.quickstep.http.SigV4Verifier;
+import io.quickstep.json.Json;
+import io.quickstep.log.LogSink;
 import io.quickstep.service.AwsException;
 import io.quickstep.service.StepFunctionsService;
 import io.quickstep.task.TaskHandler;
@@ -85,7 +89,8 @@ final class ServeCommand implements Callable<Integer> {
     Path mocks;
 
     @Option(names = "--handlers", paramLabel = "DIR",
-            description = "Loads task handlers from the jars in DIR (ServiceLoader of io.quickstep.task.TaskHandlerProvider).")
+            description = "Loads task handlers from the jars in DIR (ServiceLoader of io.quickstep.task.TaskHandlerProvider), "
+                    + "and execution log sinks (of io.quickstep.log.LogSink).")
     Path handlers;
 
     @Option(names = "--auth", paramLabel = "sigv4",
@@ -101,6 +106,25 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--insecure", description = "Allow a non-loopback --bind without authentication.")
     boolean insecure;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "OFF",
+            description = "The logging level of the --definitions machines, as AWS's loggingConfiguration: ALL, "
+                    + "ERROR, FATAL or OFF (default: ${DEFAULT-VALUE}); machines created through the API bring "
+                    + "their own.")
+    String logLevel;
+
+    @Option(names = "--log-include-data",
+            description = "The --definitions machines' logs carry the executions' inputs and outputs.")
+    boolean logIncludeData;
+
+    @Option(names = "--log-dir", paramLabel = "DIR",
+            description = "Writes the execution logs of every machine whose logging level is not OFF into DIR, as "
+                    + "JSON lines: one stream per state machine and day (DIR/NAME/yyyy-MM-dd.N.jsonl); read them "
+                    + "with quickstep logs DIR.")
+    Path logDir;
+
+    @Option(names = "--log-stdout", description = "Writes the execution logs to standard output too, as JSON lines.")
+    boolean logStdout;
 
     /** Completed with the address listened on once the server serves (with the port --port 0 was given). */
     final CompletableFuture<InetSocketAddress> started = new CompletableFuture<>();
@@ -126,12 +150,18 @@ final class ServeCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         TaskHandlers tasks = new TaskHandlers();
-        if (handlers != null) {
-            HandlerJars.register(handlers, tasks);
-        }
+        List<LogSink> jarSinks = handlers == null ? List.of() : HandlerJars.register(handlers, tasks);
         List<ServedDefinitions.Served> served = definitions == null ? List.of() : ServedDefinitions.read(definitions);
         Map<String, List<MockAnswer>> shared = mocks == null ? null : ServedDefinitions.answers(mocks, null);
 
+        LogLevel level = LogLevel.named(logLevel);
+        if (level == null) {
+            throw new ParameterException(spec.commandLine(), "--log-level takes ALL, ERROR, FATAL or OFF, was " + logLevel);
+        }
+        if (level != LogLevel.OFF && logDir == null && !logStdout && jarSinks.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--log-level " + level + " needs --log-dir DIR, "
+                    + "--log-stdout or a log sink in a --handlers jar: where the execution logs go");
+        }
         IngressSettings settings = IngressSettings.defaults().address(bind, port).sigV4(sigV4);
         if (eventLoops != null) {
             settings = settings.eventLoops(eventLoops);
@@ -145,15 +175,24 @@ final class ServeCommand implements Callable<Integer> {
         } else {
             context.runShardsOn(loops.eachLoop());
         }
+        if (logDir != null) {
+            context.logDirectory(logDir);
+        }
+        if (logStdout) {
+            context.logToStdout();
+        }
+        jarSinks.forEach(context::logSink);
         Engine engine = Engine.launch(context.tasks(tasks));
         StepFunctionsService service = new StepFunctionsService(engine, new StepFunctionsService.Settings()
-                .tasks(tasks).dataDirectory(dataDir).maxStoredExecutions(keptExecutions).tasksByStateMachine(mocksByMachine(served, shared)));
+                .tasks(tasks).dataDirectory(dataDir).maxStoredExecutions(keptExecutions)
+                .tasksByStateMachine(mocksByMachine(served, shared)));
         HttpIngress ingress = null;
         try {
             for (ServedDefinitions.Served definition : served) {
-                create(service, definition);
+                create(service, definition, loggingConfiguration(definition.name(), level));
             }
-            ingress = HttpIngress.start(loops, settings, service, new IngressMetrics(() -> engine.metrics().machines()));
+            ingress = HttpIngress.start(loops, settings, service,
+                    new IngressMetrics(() -> engine.metrics().machines(), engine.metrics().logs()));
             spec.commandLine().getOut().printf("quickstep: serving the Step Functions API on http://%s:%d (%s, %s); "
                             + "state machines: %s%n", ingress.address().getHostString(), ingress.address().getPort(),
                     ingress.transport(), sigV4 == null ? "no authentication" : "SigV4 with the keys of " + credentials,
@@ -188,10 +227,26 @@ final class ServeCommand implements Callable<Integer> {
         };
     }
 
-    private static void create(StepFunctionsService service, ServedDefinitions.Served definition)
+    /**
+     * The loggingConfiguration of a --definitions machine: the level and data of the flags, with the
+     * log group AWS's console would make for it as destination; null at OFF.
+     */
+    private ObjectNode loggingConfiguration(String machine, LogLevel level) {
+        if (level == LogLevel.OFF) {
+            return null;
+        }
+        ObjectNode logging = Json.NODES.objectNode().put("level", level.name()).put("includeExecutionData", logIncludeData);
+        Account account = Account.DEFAULT;
+        logging.putArray("destinations").addObject().putObject("cloudWatchLogsLogGroup").put("logGroupArn",
+                "arn:aws:logs:" + account.region() + ":" + account.id() + ":log-group:/aws/vendedlogs/states/"
+                        + machine + "-Logs:*");
+        return logging;
+    }
+
+    private static void create(StepFunctionsService service, ServedDefinitions.Served definition, ObjectNode logging)
             throws BadInputException {
         try {
-            service.createStateMachine(definition.name(), definition.text(), StepFunctionsService.EXPRESS);
+            service.createStateMachine(definition.name(), definition.text(), StepFunctionsService.EXPRESS, logging);
         } catch (AwsException e) {
             throw new BadInputException(definition.file() + ": " + e.type() + ": " + e.getMessage());
         }

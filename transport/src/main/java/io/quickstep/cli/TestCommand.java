@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
                 + "calls and AWS's answers) run against an embedded Step Functions service; logs cases (kind logs) "
                 + "are judged by the CloudWatch Logs records of their execution's events; a case of a kind that "
                 + "cannot run here is reported as 'SKIP <id>: <reason>'. Prints one line per failing "
-                + "case, then 'N passed, M failed[, K skipped]', and exits 0 only when no case failed."})
+                + "case, followed by the events of its execution (one line each, indented, as quickstep logs "
+                + "prints them), then 'N passed, M failed[, K skipped]', and exits 0 only when no case failed."})
 final class TestCommand implements Callable<Integer> {
     /** The engine's judge, with API cases run by the Step Functions service instead of skipped. */
     private static final CaseJudge JUDGE = new CaseJudge() {
@@ -84,7 +85,8 @@ final class TestCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("note: " + histories + " cases carry AWS's execution history; "
                     + "only their results are compared (histories are issue 11)");
         }
-        report.print(spec.commandLine().getOut());
+        // Under each failing execution case, its events: what it did, to see where it went astray.
+        report.print(spec.commandLine().getOut(), failed -> EventLines.lines(CaseRunner.events(failed.testCase()), "    "));
         return report.allPassed() ? 0 : 1;
     }
 

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufOutputStream;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.quickstep.metrics.LogMetrics;
 import io.quickstep.metrics.StateMachineMetrics;
 
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * What {@code GET /metrics} shows, in Prometheus text format: requests by operation and status,
- * and the engine's metrics of every state machine the supplier names.
+ * the engine's metrics of every state machine the supplier names, and its execution logs' figures.
  */
 public final class IngressMetrics {
     private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -24,6 +25,12 @@ public final class IngressMetrics {
     /** @param machines the metrics of the state machines to show, read at each scrape */
     public IngressMetrics(Supplier<? extends Iterable<StateMachineMetrics>> machines) {
         registry.register(new StateMachineCollector(machines));
+    }
+
+    /** With the engine's execution logs too ({@code quickstep_log_*}). */
+    public IngressMetrics(Supplier<? extends Iterable<StateMachineMetrics>> machines, LogMetrics logs) {
+        this(machines);
+        registry.register(new LogMetricsCollector(logs));
     }
 
     /** Request counts only. */

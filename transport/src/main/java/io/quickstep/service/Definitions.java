@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.api.StateMachine;
 import io.quickstep.asl.DefinitionException;
 import io.quickstep.asl.Diagnostic;
+import io.quickstep.events.LoggingConfiguration;
 import io.quickstep.json.Json;
 
 import java.util.ArrayList;
@@ -36,7 +37,10 @@ final class Definitions {
         return diagnostics;
     }
 
-    /** A revision of the definition, compiled; AWS's InvalidDefinition when it has errors. */
+    /**
+     * A revision of the definition, compiled, its executions logged as {@code logging} (checked
+     * already) says; AWS's InvalidDefinition when it has errors.
+     */
     static Revision revision(String name, String type, String definition, String roleArn, JsonNode logging,
                              JsonNode tracing, String revisionId, long updateMillis) {
         List<Diagnostic> diagnostics = diagnostics(definition, type);
@@ -44,8 +48,10 @@ final class Definitions {
             throw AwsErrors.invalidDefinition(diagnostics);
         }
         try {
-            return new Revision(definition, roleArn, logging, tracing, revisionId, updateMillis,
-                    StateMachine.create(name, definition).recordingEvents(StepFunctionsService.STANDARD.equals(type)), null);
+            StateMachine machine = StateMachine.create(name, definition)
+                    .recordingEvents(StepFunctionsService.STANDARD.equals(type))
+                    .logging(LoggingConfiguration.parse(logging));
+            return new Revision(definition, roleArn, logging, tracing, revisionId, updateMillis, machine, null);
         } catch (DefinitionException standardOnly) {
             String why = "Quickstep runs state machines on its Express engine, which cannot run this STANDARD"
                     + " definition: " + AwsErrors.invalidDefinition(standardOnly.diagnostics()).getMessage();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.asl.Diagnostic;
+import io.quickstep.events.LoggingConfiguration;
+import io.quickstep.events.LoggingConfigurationException;
 import io.quickstep.execution.ExecutionIds;
 import io.quickstep.json.Json;
 
@@ -188,17 +190,21 @@ final class StateMachines {
         return answer;
     }
 
-    /** A logging configuration as given, with AWS's defaults; refused as AWS refuses one without one destination. */
+    /**
+     * A logging configuration as given, with AWS's defaults; refused as AWS refuses it
+     * ({@link LoggingConfiguration#parse}: InvalidLoggingConfiguration, ValidationException).
+     */
     private static JsonNode logging(JsonNode given) {
         if (given == null) {
             return Revision.LOGGING_OFF;
         }
+        try {
+            LoggingConfiguration.parse(given);
+        } catch (LoggingConfigurationException e) {
+            throw new AwsException(e.error(), e.getMessage());
+        }
         ObjectNode logging = Revision.LOGGING_OFF.deepCopy();
         logging.setAll((ObjectNode) given);
-        if (!"OFF".equals(logging.path("level").asText()) && logging.path("destinations").size() != 1) {
-            throw new AwsException("InvalidLoggingConfiguration",
-                    "Invalid Logging Configuration: Must specify exactly one Log Destination.");
-        }
         return logging;
     }
 

@@ -104,9 +104,22 @@ public final class StepFunctionsService implements StepFunctionsApi, AutoCloseab
      * @throws AwsException as CreateStateMachine would answer (InvalidDefinition, InvalidName, ...)
      */
     public String createStateMachine(String name, String definition, String type) {
+        return createStateMachine(name, definition, type, null);
+    }
+
+    /**
+     * {@link #createStateMachine(String, String, String)} with AWS's {@code loggingConfiguration}
+     * (null: OFF).
+     *
+     * @throws AwsException as CreateStateMachine would answer (InvalidLoggingConfiguration too)
+     */
+    public String createStateMachine(String name, String definition, String type, JsonNode loggingConfiguration) {
         ObjectNode request = Json.NODES.objectNode();
         request.put("name", name).put("definition", definition).put("type", type)
                 .put("roleArn", registry.arns.account().roleArn());
+        if (loggingConfiguration != null) {
+            request.set("loggingConfiguration", loggingConfiguration);
+        }
         try {
             return operations.get("CreateStateMachine").call(new Request(request)).toCompletableFuture().join()
                     .get("stateMachineArn").textValue();

@@ -165,9 +165,120 @@ class QuickstepCliTest {
                 + " \"input\": {\"a\": 1}, \"expected\": {\"status\": \"SUCCEEDED\", \"output\": {\"a\": 1.0}}}");
         Outcome outcome = quickstep("test", dir.toString());
         assertEquals(1, outcome.exit(), outcome.toString());
-        assertEquals("FAIL mine/wrong#0: $.output.a: expected 2, got 1\n1 passed, 1 failed\n", outcome.out());
+        List<String> lines = outcome.out().lines().toList();
+        assertEquals("FAIL mine/wrong#0: $.output.a: expected 2, got 1", lines.get(0));
+        // The failing case's events, one line each under it: time, type, state, summary.
+        assertEquals(4, lines.size() - 2, outcome.out());
+        assertTrue(lines.get(1).matches("    \\d{4}-\\d\\d-\\d\\dT\\S+Z  ExecutionStarted +- +input \\{\"a\":1}"), lines.get(1));
+        assertTrue(lines.get(2).contains("PassStateEntered") && lines.get(2).contains(" P "), lines.get(2));
+        assertTrue(lines.get(4).contains("ExecutionSucceeded") && lines.get(4).endsWith("output {\"a\":1}"), lines.get(4));
+        assertEquals("1 passed, 1 failed", lines.get(5));
         assertBadInput(quickstep("test", dir.toString(), "--only", "nothing-matches"),
                 "quickstep: --only nothing-matches: no case id contains it, so no case would run");
+    }
+
+    @Test
+    void shouldPrintTheExecutionsEventsBeforeItsResultWithHistory() {
+        Outcome outcome = quickstep("run", ORDER.resolve("order.asl.json").toString(), "--input",
+                "@" + ORDER.resolve("order-input.json"), "--mocks", ORDER.resolve("order.mocks.json").toString(),
+                "--history");
+        assertEquals(0, outcome.exit(), outcome.toString());
+        List<String> lines = outcome.out().lines().toList();
+        assertTrue(lines.get(0).contains("ExecutionStarted"), lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.matches(".*LambdaFunctionScheduled +function:charge +input .*")),
+                outcome.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches(".*LambdaFunctionSucceeded +Charge +output "
+                + "\\{\"chargeId\":\"ch-o-1\",\"charged\":42.5}")), outcome.out());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("TaskStateEntered") && l.contains("Charge")), outcome.out());
+        assertTrue(outcome.out().contains("ExecutionSucceeded"), outcome.out());
+        assertTrue(outcome.out().endsWith("}\n") && outcome.out().contains("\"status\" : \"SUCCEEDED\""), outcome.out());
+    }
+
+    /** Two executions of "passes" and one of "fails", logged at ALL with data into {@code logs}. */
+    private static List<String> writeLogs(Path logs) throws Exception {
+        io.quickstep.events.LoggingConfiguration all = io.quickstep.events.LoggingConfiguration.of(
+                io.quickstep.events.LogLevel.ALL, true);
+        io.quickstep.api.StateMachine passes = io.quickstep.api.StateMachine.create("passes",
+                "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}").logging(all);
+        io.quickstep.api.StateMachine fails = io.quickstep.api.StateMachine.create("fails",
+                "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"Oops\",\"Cause\":\"bad\"}}}")
+                .logging(all);
+        List<String> arns = new ArrayList<>();
+        try (io.quickstep.api.Engine engine = io.quickstep.api.Engine.launch(
+                new io.quickstep.api.Engine.Context().shards(1).logDirectory(logs))) {
+            for (io.quickstep.api.StateMachine machine : List.of(passes, passes, fails)) {
+                io.quickstep.api.StartResult started = engine.start(machine, "{\"n\":1}");
+                started.completion().join();
+                arns.add(started.executionArn());
+            }
+        }
+        return arns;
+    }
+
+    @Test
+    void shouldPrintTheLogsOfADirectoryByExecutionOrStateMachine() throws Exception {
+        Path logs = dir.resolve("logs");
+        List<String> arns = writeLogs(logs);
+        Outcome all = quickstep("logs", logs.toString());
+        assertEquals(0, all.exit(), all.toString());
+        for (String arn : arns) {
+            assertTrue(all.out().contains(arn + "\n"), all.out());
+        }
+        assertTrue(all.out().contains("Oops: bad"), all.out());
+
+        Outcome one = quickstep("logs", logs.toString(), "--execution", arns.get(1));
+        assertEquals(0, one.exit(), one.toString());
+        List<String> lines = one.out().lines().toList();
+        assertEquals(4, lines.size(), one.out());
+        assertTrue(lines.get(0).matches("  \\S+Z  ExecutionStarted +- +input \\{\"n\":1}"), lines.get(0));
+
+        Outcome failing = quickstep("logs", logs.toString(), "--state-machine", "fails", "--json");
+        assertEquals(0, failing.exit(), failing.toString());
+        for (String line : failing.out().lines().toList()) {
+            assertEquals(arns.get(2), Json.parse(line).get("execution_arn").asText());
+        }
+        assertEquals(3, failing.out().lines().count(), failing.out());
+    }
+
+    @Test
+    void shouldFollowTheLogsAsTheyAreWritten() throws Exception {
+        Path logs = dir.resolve("logs");
+        List<String> first = writeLogs(logs);
+        StringWriter out = new StringWriter();
+        java.util.concurrent.CompletableFuture<Integer> exit = new java.util.concurrent.CompletableFuture<>();
+        Thread following = new Thread(() -> exit.complete(QuickstepCli.commandLine().setOut(new PrintWriter(out, true))
+                .execute("logs", logs.toString(), "--follow", "--json")), "follow");
+        following.start();
+        awaitLines(out, 4 + 4 + 3);
+        List<String> second = writeLogs(logs); // into the same day's files, or a new one
+        awaitLines(out, 2 * (4 + 4 + 3));
+        following.interrupt();
+        assertEquals(0, exit.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        for (String arn : java.util.stream.Stream.concat(first.stream(), second.stream()).toList()) {
+            assertTrue(out.toString().contains(arn), out.toString());
+        }
+        assertEquals(2 * (4 + 4 + 3), out.toString().lines().count(), "each event once: " + out);
+    }
+
+    /** Waits (at most 10 s) until the output has {@code count} lines. */
+    private static void awaitLines(StringWriter out, long count) throws InterruptedException {
+        for (int i = 0; i < 1000 && out.toString().lines().count() < count; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(count, out.toString().lines().count(), out.toString());
+    }
+
+    @Test
+    void shouldSayWhenNoLogEventMatchesOrTheFolderIsMissing() throws Exception {
+        Path logs = dir.resolve("logs");
+        writeLogs(logs);
+        Outcome none = quickstep("logs", logs.toString(), "--state-machine", "nothing");
+        assertEquals(1, none.exit(), none.toString());
+        assertEquals("quickstep: no log events of state machine nothing in " + logs + "\n", none.err());
+        assertBadInput(quickstep("logs", dir.resolve("missing").toString()),
+                "quickstep: " + dir.resolve("missing") + ": no such folder");
+        Outcome both = quickstep("logs", logs.toString(), "--execution", "a", "--state-machine", "b");
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, both.exit(), both.toString());
     }
 
     /** The loop from issue 8: Pass and Choice states forever, with a 3-second limit. */

@@ -205,6 +205,78 @@ class ServeCommandTest {
     }
 
     @Test
+    void theDefinitionsMachinesLogAtTheFlagsLevelIntoTheLogDirAndMetricsCountThem() throws Exception {
+        Path logs = dir.resolve("logs");
+        Serving serving = serve("--definitions", EXAMPLES.resolve("map").toString(), "--log-level", "ALL",
+                "--log-include-data", "--log-dir", logs.toString());
+        String executionArn;
+        try (SfnClient sfn = serving.client()) {
+            StartSyncExecutionResponse answer = startSync(sfn, "map", Files.readString(EXAMPLES.resolve("map/map-input.json")));
+            assertEquals(SyncExecutionStatus.SUCCEEDED, answer.status());
+            executionArn = answer.executionArn();
+            assertEquals("ALL", sfn.describeStateMachine(b -> b.stateMachineArn(ACCOUNT_ARN + "map"))
+                    .loggingConfiguration().levelAsString());
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI metrics = java.net.URI.create("http://127.0.0.1:" + serving.address.getPort() + "/metrics");
+        String scraped = "";
+        for (int tries = 0; tries < 100 && !scraped.contains("quickstep_log_records_shipped_total 1.0"); tries++) {
+            Thread.sleep(20); // the shipper's batch
+            scraped = http.send(java.net.http.HttpRequest.newBuilder(metrics).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        }
+        assertTrue(scraped.contains("quickstep_log_records_shipped_total 1.0")
+                && scraped.contains("quickstep_log_records_dropped_total 0.0"), scraped);
+        assertEquals(0, serving.stop()); // shutdown flushes the logs
+        List<String> lines;
+        try (Stream<Path> files = Files.walk(logs)) {
+            lines = new ArrayList<>();
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                lines.addAll(Files.readAllLines(file));
+            }
+        }
+        assertTrue(lines.size() > 4 && lines.stream().allMatch(l -> l.contains(executionArn)), lines.toString());
+        assertTrue(lines.get(0).contains("\"input\":"), lines.get(0));
+    }
+
+    @Test
+    void aLogSinkFromAHandlersJarGetsTheRecords() throws Exception {
+        Path jars = Files.createDirectories(dir.resolve("sinks"));
+        Path written = dir.resolve("sink.out");
+        System.setProperty("fixture.sink.file", written.toString());
+        serviceJar(jars.resolve("sink.jar"), "FileSink", "io.quickstep.log.LogSink", """
+                package fixture;
+
+                public final class FileSink implements io.quickstep.log.LogSink {
+                    @Override
+                    public void write(io.quickstep.log.ExecutionLog log) throws java.io.IOException {
+                        java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("fixture.sink.file")),
+                                log.stateMachineName() + " " + log.executionArn() + "\\n",
+                                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    }
+                }
+                """);
+        Serving serving = serve("--definitions", EXAMPLES.resolve("map").toString(), "--handlers", jars.toString(),
+                "--log-level", "FATAL");
+        String executionArn;
+        try (SfnClient sfn = serving.client()) {
+            executionArn = startSync(sfn, "map", Files.readString(EXAMPLES.resolve("map/map-input.json"))).executionArn();
+        }
+        assertEquals(0, serving.stop());
+        assertEquals("map " + executionArn + "\n", Files.readString(written));
+    }
+
+    @Test
+    void aLogLevelWithoutWhereTheLogsGoIsAnOptionError() {
+        StringWriter err = new StringWriter();
+        int exit = QuickstepCli.commandLine().setErr(new PrintWriter(err, true))
+                .execute("serve", "--port", "0", "--log-level", "ERROR");
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, exit);
+        assertTrue(err.toString().startsWith("--log-level ERROR needs --log-dir DIR, --log-stdout or a log sink"),
+                err.toString());
+    }
+
+    @Test
     void sigV4WithoutACredentialsFileIsAnOptionError() {
         StringWriter err = new StringWriter();
         int exit = QuickstepCli.commandLine().setErr(new PrintWriter(err, true))
@@ -263,9 +335,7 @@ class ServeCommandTest {
      * and its service file (the provider's Javadoc shows the same).
      */
     private void handlerJar(Path jar) throws IOException {
-        Path sources = Files.createDirectories(dir.resolve("src/fixture"));
-        Path classes = Files.createDirectories(dir.resolve("classes"));
-        Path source = Files.writeString(sources.resolve("Greeter.java"), """
+        serviceJar(jar, "Greeter", "io.quickstep.task.TaskHandlerProvider", """
                 package fixture;
 
                 public final class Greeter implements io.quickstep.task.TaskHandlerProvider {
@@ -276,6 +346,13 @@ class ServeCommandTest {
                     }
                 }
                 """);
+    }
+
+    /** A jar of one class {@code fixture.NAME}, compiled from {@code code}, listed as a {@code service}. */
+    private void serviceJar(Path jar, String name, String service, String code) throws IOException {
+        Path sources = Files.createDirectories(dir.resolve("src/fixture"));
+        Path classes = Files.createDirectories(dir.resolve("classes-" + name));
+        Path source = Files.writeString(sources.resolve(name + ".java"), code);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "this JVM has no Java compiler (a JRE, not a JDK)");
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
@@ -289,8 +366,8 @@ class ServeCommandTest {
                 out.write(Files.readAllBytes(file));
                 out.closeEntry();
             }
-            out.putNextEntry(new JarEntry("META-INF/services/io.quickstep.task.TaskHandlerProvider"));
-            out.write("fixture.Greeter\n".getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new JarEntry("META-INF/services/" + service));
+            out.write(("fixture." + name + "\n").getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
     }

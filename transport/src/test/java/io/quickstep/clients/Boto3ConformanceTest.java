@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -36,16 +37,16 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * {@code validate_state_machine_definition}; run.py then fails those calls with an AttributeError,
  * and this test counts those cases as skipped for that reason instead of judging them. Cases with
  * {@code mocks} are skipped by run.py itself (the plain API cannot hand an engine Lambda's
- * answers); {@code ConformanceTest} runs them on the engine.
+ * answers); {@code ConformanceTest} runs them on the engine. The logs cases ({@code kind: "logs"})
+ * run on machines created with the case's loggingConfiguration; the server writes their records into
+ * a temporary log directory ({@code Engine.Context.logDirectory}) that run.py reads ({@code --log-dir}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Boto3ConformanceTest {
     private static final Path CORE_CONFORMANCE = Path.of("..", "core", "src", "test", "resources", "conformance");
     /** What run.py passed with when this was written: the floor, raised as the engine improves. */
-    private static final int KNOWN_PASSED = 582;
+    private static final int KNOWN_PASSED = 595;
     private static final int KNOWN_API_PASSED = 67;
-    /** What run.py says of a logs case when it is given no log output to read. */
-    private static final String LOGS_SKIP = "logs cases need the engine's log output";
     private static final String MOCKED_SKIP = "mocked-tasks need an engine-side mock runner";
     private static final String NO_VALIDATE = "ValidateStateMachineDefinition AttributeError";
 
@@ -72,8 +73,16 @@ class Boto3ConformanceTest {
         try (LocalServer server = LocalServer.start()) {
             apiCases = RunPy.run(transportConformance, server.endpoint(), "--only", "api/");
         }
-        try (LocalServer server = LocalServer.start(new Engine.Context().shards(2), new StepFunctionsService.Settings())) {
-            cases = RunPy.run(CORE_CONFORMANCE.resolve("cases"), server.endpoint());
+        Path logs = Files.createTempDirectory("boto3-conformance-logs");
+        try (LocalServer server = LocalServer.start(new Engine.Context().shards(2).logDirectory(logs),
+                new StepFunctionsService.Settings())) {
+            cases = RunPy.run(CORE_CONFORMANCE.resolve("cases"), server.endpoint(), "--log-dir", logs.toString());
+        } finally {
+            try (Stream<Path> files = Files.walk(logs)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
         }
         System.out.println("run.py, execution and validation cases: " + summary(cases));
         System.out.println("run.py, API cases: " + summary(apiCases));
@@ -113,9 +122,6 @@ class Boto3ConformanceTest {
         String detail = result.path("detail").asText();
         assumeTrue(!skippedForOldBoto3(result), "this boto3 has no validate_state_machine_definition");
         assumeTrue(!outcome.equals("skipped") || !detail.equals(MOCKED_SKIP), MOCKED_SKIP);
-        // The server does not write CloudWatch Logs yet (issue 11: the shipper and its sinks), so run.py
-        // has no log output to read; LogsConformanceTest and quickstep test judge these cases' records.
-        assumeTrue(!outcome.equals("skipped") || !detail.startsWith(LOGS_SKIP), detail);
         String reason = known.reason(id);
         if (outcome.equals("skipped")) {
             fail(id + ": skipped by run.py: " + detail);

@@ -186,8 +186,59 @@ class StepFunctionsServiceTest {
         assertFalse(failed.has("output"));
     }
 
+    private static final String LOG_GROUP = "{\"cloudWatchLogsLogGroup\":{\"logGroupArn\":"
+            + "\"arn:aws:logs:us-east-1:123456789012:log-group:orders:*\"}}";
+
+    @Test
+    void logsAnExpressMachinesExecutionsAsItsLoggingConfigurationSaysAndAnswersTheirHistory(@TempDir Path dir)
+            throws Exception {
+        Path logs = dir.resolve("logs");
+        StepFunctionsService service = service(new StepFunctionsService.Settings().dataDirectory(dir.resolve("data")),
+                new Engine.Context().shards(1).logDirectory(logs));
+        ObjectNode create = json("{\"name\":\"orders\",\"type\":\"EXPRESS\",\"roleArn\":\"" + ROLE + "\"}")
+                .put("definition", PASS);
+        assertEquals("InvalidLoggingConfiguration", error(service, "CreateStateMachine", create.deepCopy()
+                .set("loggingConfiguration", json("{\"level\":\"ALL\"}"))).type());
+        assertEquals("ValidationException", error(service, "CreateStateMachine", create.deepCopy()
+                .set("loggingConfiguration", json("{\"level\":\"LOUD\"}"))).type());
+        ObjectNode logging = json("{\"level\":\"ALL\",\"includeExecutionData\":true,\"destinations\":[" + LOG_GROUP + "]}");
+        String arn = call(service, "CreateStateMachine", create.set("loggingConfiguration", logging))
+                .get("stateMachineArn").asText();
+        assertEquals(logging, call(service, "DescribeStateMachine", json("{}").put("stateMachineArn", arn))
+                .get("loggingConfiguration"));
+
+        JsonNode started = call(service, "StartSyncExecution", json("{\"input\":\"{\\\"a\\\":1}\"}")
+                .put("stateMachineArn", arn));
+        assertEquals("SUCCEEDED", started.get("status").asText());
+        String executionArn = started.get("executionArn").asText();
+        JsonNode history = call(service, "GetExecutionHistory", json("{}").put("executionArn", executionArn));
+        List<String> types = new ArrayList<>();
+        history.get("events").forEach(e -> types.add(e.get("type").asText()));
+        assertEquals(List.of("ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"), types);
+
+        call(service, "UpdateStateMachine", json("{}").put("stateMachineArn", arn)
+                .set("loggingConfiguration", json("{\"level\":\"OFF\"}")));
+        StepFunctionsService restarted = service(new StepFunctionsService.Settings().dataDirectory(dir.resolve("data")));
+        assertEquals("OFF", call(restarted, "DescribeStateMachine", json("{}").put("stateMachineArn", arn))
+                .get("loggingConfiguration").get("level").asText());
+        close(); // the engines flush their logs
+        opened.clear();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(logs)) {
+            List<String> lines = new ArrayList<>();
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                lines.addAll(java.nio.file.Files.readAllLines(file));
+            }
+            assertEquals(4, lines.size(), lines.toString());
+            assertTrue(lines.stream().allMatch(l -> l.contains(executionArn)), lines.toString());
+        }
+    }
+
     private StepFunctionsService service(StepFunctionsService.Settings settings) {
-        Engine engine = Engine.launch(new Engine.Context().shards(1));
+        return service(settings, new Engine.Context().shards(1));
+    }
+
+    private StepFunctionsService service(StepFunctionsService.Settings settings, Engine.Context context) {
+        Engine engine = Engine.launch(context);
         opened.add(engine);
         StepFunctionsService service = new StepFunctionsService(engine, settings);
         opened.add(service);

@@ -1,0 +1,125 @@
+package io.quickstep.jmh;
+
+import io.quickstep.api.Engine;
+import io.quickstep.api.ExecutionOptions;
+import io.quickstep.api.StateMachine;
+import io.quickstep.events.CloudWatchWriter;
+import io.quickstep.events.HistoryEvent;
+import io.quickstep.events.LogLevel;
+import io.quickstep.events.LoggingConfiguration;
+import io.quickstep.log.RollingFileLogSink;
+import io.quickstep.execution.ExecutionResult;
+import io.quickstep.metrics.LogMetrics;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * What execution logs cost: the order workflow through an engine with one shard and
+ * {@value RuntimeBenchmark#BATCH} executions in flight (as {@code RuntimeBenchmark.startSync}), its
+ * state machine logging nothing ({@code OFF}) or every event with the execution's data
+ * ({@code ALL}), the records shipped to a rolling file sink in a temporary directory (see
+ * {@link #DIRECTORY_PROP}). At the end of
+ * each trial it prints the bytes written per execution and the records dropped (none expected).
+ * {@code writeRecords} measures the shipper's share alone: one execution's records made into text.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class LoggingBenchmark {
+    /**
+     * Where the temporary log folder is made (default: {@code java.io.tmpdir}). On this project's
+     * machine a disk takes about 200 MB/s, 22,000 order executions' records per second, so the
+     * figures are taken on a tmpfs: {@code -jvmArgsAppend "-Xms1g -Xmx1g -Dquickstep.bench.logdir=/dev/shm"}.
+     */
+    public static final String DIRECTORY_PROP = "quickstep.bench.logdir";
+    /** Files kept: a run writes gigabytes, a tmpfs holds them in memory. */
+    private static final int KEEP_FILES = 4;
+
+    @Param({"OFF", "ALL"})
+    public String level;
+    /**
+     * Where records go: {@code file} (a rolling file sink) or {@code discard} (a sink that drops
+     * them unread, so nothing is made into text: what the shard's side alone costs).
+     */
+    @Param({"file"})
+    public String sink;
+
+    private StateMachine machine;
+    private byte[] input;
+    private Path directory;
+    private List<HistoryEvent> recorded;
+    private final CloudWatchWriter writer = new CloudWatchWriter();
+    private Engine engine;
+    @SuppressWarnings("unchecked")
+    private final CompletableFuture<ExecutionResult>[] inFlight = new CompletableFuture[RuntimeBenchmark.BATCH];
+
+    @Setup(Level.Trial)
+    public void launch() throws IOException {
+        machine = StateMachine.create("order", OrderWorkflowBenchmark.resource("order-workflow.asl.json"))
+                .logging(LoggingConfiguration.of(LogLevel.valueOf(level), true));
+        input = OrderWorkflowBenchmark.resource("order-input.json").getBytes(StandardCharsets.UTF_8);
+        recorded = machine.recordingEvents(true).execute(input, ExecutionOptions.defaults()
+                .tasks(OrderHandlers.registry())).events();
+        directory = Files.createTempDirectory(Path.of(System.getProperty(DIRECTORY_PROP,
+                System.getProperty("java.io.tmpdir"))), "quickstep-logging-benchmark");
+        Engine.Context context = new Engine.Context().shards(1).tasks(OrderHandlers.registry());
+        engine = Engine.launch(context.logSink("discard".equals(sink) ? log -> { }
+                : new RollingFileLogSink(directory, RollingFileLogSink.MAX_FILE_BYTES_DEFAULT, KEEP_FILES)));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(RuntimeBenchmark.BATCH)
+    public void startSync(RuntimeBenchmark.Throttles throttles, Blackhole blackhole) throws IOException {
+        RuntimeBenchmark.runBatch(engine, machine, input, inFlight, throttles, blackhole);
+    }
+
+    /**
+     * The shipper's part alone: one order execution's events written as CloudWatch Logs JSON
+     * lines (what the file sink then writes), on this thread.
+     */
+    @Benchmark
+    public byte[] writeRecords() {
+        return writer.lines(recorded, "arn:aws:states:us-east-1:123456789012:express:order:bench:1",
+                machine.loggingConfiguration());
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws IOException {
+        LogMetrics logs = engine.metrics().logs();
+        long executions = engine.metrics(machine).started();
+        engine.close();
+        System.out.printf("%n%s: %d executions, %d records shipped, %d dropped, %.0f bytes written per execution%n",
+                level, executions, logs.shipped(), logs.dropped(), (double) logs.bytesWritten() / executions);
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
