@@ -8,6 +8,7 @@ import io.quickstep.error.UserCode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Resolves a Task state's {@code Resource} to a registered handler. Registering while executions
@@ -59,14 +60,28 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TaskHandlers implements TaskHandler {
     /** Replaced whole on every registration, with an empty cache of its own. */
-    private volatile Registry registry = new Registry(Map.of());
+    private volatile Registry registry = new Registry(Map.of(), null);
 
     /** Registers a handler under a resource string or a Lambda function name. */
     public TaskHandlers register(String resourceOrFunctionName, TaskHandler handler) {
         synchronized (this) {
             Map<String, TaskHandler> handlers = new HashMap<>(registry.handlers);
             handlers.put(resourceOrFunctionName, handler);
-            registry = new Registry(handlers);
+            registry = new Registry(handlers, registry.remote);
+        }
+        return this;
+    }
+
+    /**
+     * Answers the Lambda functions that no handler is registered for here: {@code remote} gives the
+     * handler for a function's {@code NAME} or {@code NAME:QUALIFIER} (a Lambda endpoint over HTTP,
+     * say), asked once per function and resource form; it is then called as a registered function's
+     * handler would be (for {@code lambda:invoke}, with the Payload, its answer wrapped in AWS's
+     * result shape). Registered handlers come first.
+     */
+    public TaskHandlers remoteFunctions(Function<String, TaskHandler> remote) {
+        synchronized (this) {
+            registry = new Registry(registry.handlers, remote);
         }
         return this;
     }
@@ -186,9 +201,12 @@ public final class TaskHandlers implements TaskHandler {
         final Map<String, TaskHandler> invoked = new ConcurrentHashMap<>();
         /** The same for lambda:invoke.waitForTaskToken. */
         final Map<String, TaskHandler> callbacks = new ConcurrentHashMap<>();
+        /** The functions registered nowhere here, by NAME[:QUALIFIER]; null when there are none. */
+        final Function<String, TaskHandler> remote;
 
-        Registry(Map<String, TaskHandler> handlers) {
+        Registry(Map<String, TaskHandler> handlers, Function<String, TaskHandler> remote) {
             this.handlers = handlers;
+            this.remote = remote;
         }
 
         TaskHandler find(TaskRequest request) {
@@ -250,7 +268,10 @@ public final class TaskHandlers implements TaskHandler {
             String qualified = LambdaInvoke.qualifiedName(nameOrArn);
             int colon = qualified.indexOf(':');
             handler = handlers.get(qualified);
-            return handler != null || colon < 0 ? handler : handlers.get(qualified.substring(0, colon));
+            if (handler == null && colon >= 0) {
+                handler = handlers.get(qualified.substring(0, colon));
+            }
+            return handler == null && remote != null ? remote.apply(qualified) : handler;
         }
     }
 }

@@ -8,6 +8,7 @@ import io.quickstep.http.AccessKeys;
 import io.quickstep.http.Exposure;
 import io.quickstep.http.HttpIngress;
 import io.quickstep.http.IngressLoops;
+import io.quickstep.lambda.LambdaEndpoint;
 import io.quickstep.http.IngressMetrics;
 import io.quickstep.http.IngressSettings;
 import io.quickstep.http.SigV4Verifier;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -82,6 +84,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "GetExecutionHistory, the oldest forgotten first (running ones are always kept). "
                     + "Default: ${DEFAULT-VALUE}.")
     int keptExecutions;
+
+    @Option(names = "--lambda-endpoint", paramLabel = "URL",
+            description = "Sends the Task states of Lambda functions that no handler answers to a server speaking "
+                    + "the Lambda Invoke API at URL (the Lambda runtime interface emulator, SAM local, ...).")
+    URI lambdaEndpoint;
 
     @Option(names = "--mocks", paramLabel = "FILE",
             description = "Answers the Task states of every state machine without mocks of its own, from a mocks "
@@ -151,6 +158,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         TaskHandlers tasks = new TaskHandlers();
         List<LogSink> jarSinks = handlers == null ? List.of() : HandlerJars.register(handlers, tasks);
+        if (lambdaEndpoint != null) {
+            try {
+                tasks.remoteFunctions(new LambdaEndpoint(lambdaEndpoint)::function);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--lambda-endpoint: " + e.getMessage());
+            }
+        }
         List<ServedDefinitions.Served> served = definitions == null ? List.of() : ServedDefinitions.read(definitions);
         Map<String, List<MockAnswer>> shared = mocks == null ? null : ServedDefinitions.answers(mocks, null);
 

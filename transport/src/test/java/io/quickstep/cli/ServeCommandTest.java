@@ -1,5 +1,6 @@
 package io.quickstep.cli;
 
+import com.sun.net.httpserver.HttpServer;
 import io.quickstep.http.SfnClients;
 import io.quickstep.json.Json;
 import org.junit.jupiter.api.AfterEach;
@@ -90,7 +91,8 @@ class ServeCommandTest {
                 .setErr(new PrintWriter(serving.err, true));
         ServeCommand command = cli.getSubcommands().get("serve").getCommand();
         command.stopSignal = serving.stopSignal::await;
-        List<String> line = new ArrayList<>(List.of("serve", "--port", "0", "--shards", "1", "--event-loops", "1"));
+        // The shard runs on the one event loop (serve's default); a test that wants shard threads says --shards.
+        List<String> line = new ArrayList<>(List.of("serve", "--port", "0", "--event-loops", "1"));
         line.addAll(List.of(args));
         Thread thread = new Thread(() -> serving.exit.complete(cli.execute(line.toArray(String[]::new))), "serve");
         thread.setDaemon(true);
@@ -181,13 +183,38 @@ class ServeCommandTest {
         Path mocks = Files.writeString(dir.resolve("greet.mocks.json"),
                 "{\"Greet\": [{\"return\": {\"greeting\": \"from the mocks\"}}]}");
 
-        Serving serving = serve("--definitions", definitions.toString(), "--mocks", mocks.toString());
+        Serving serving = serve("--definitions", definitions.toString(), "--mocks", mocks.toString(), "--shards", "1");
         try (SfnClient sfn = serving.client()) {
             for (int execution = 0; execution < 2; execution++) { // fresh answers for each execution
                 StartSyncExecutionResponse answer = startSync(sfn, "greet", "{}");
                 assertEquals(SyncExecutionStatus.SUCCEEDED, answer.status(), answer.error() + ": " + answer.cause());
                 assertEquals(Json.read("{\"greeting\": \"from the mocks\"}"), Json.read(answer.output()));
             }
+        }
+    }
+
+    @Test
+    void functionsWithoutAHandlerGoToTheLambdaEndpoint() throws Exception {
+        HttpServer lambda = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        lambda.createContext("/2015-03-31/functions/greet/invocations", exchange -> {
+            byte[] answer = "{\"greeting\": \"from the endpoint\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        lambda.start();
+        try {
+            Path definitions = Files.createDirectories(dir.resolve("definitions"));
+            Files.writeString(definitions.resolve("greet.asl.json"), TASK.formatted("greet"));
+            Serving serving = serve("--definitions", definitions.toString(), "--lambda-endpoint",
+                    "http://127.0.0.1:" + lambda.getAddress().getPort());
+            try (SfnClient sfn = serving.client()) {
+                StartSyncExecutionResponse answer = startSync(sfn, "greet", "{}");
+                assertEquals(SyncExecutionStatus.SUCCEEDED, answer.status(), answer.error() + ": " + answer.cause());
+                assertEquals(Json.read("{\"greeting\": \"from the endpoint\"}"), Json.read(answer.output()));
+            }
+        } finally {
+            lambda.stop(0);
         }
     }
 
@@ -296,7 +323,7 @@ class ServeCommandTest {
                 "{\"StartAt\": \"W\", \"States\": {\"W\": {\"Type\": \"Wait\", \"Seconds\": 2, \"End\": true}}}");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                QuickstepCli.class.getName(), "serve", "--port", "0", "--shards", "1", "--event-loops", "1",
+                QuickstepCli.class.getName(), "serve", "--port", "0", "--event-loops", "1",
                 "--definitions", definitions.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
