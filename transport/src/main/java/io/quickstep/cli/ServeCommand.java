@@ -8,11 +8,11 @@ import io.quickstep.http.AccessKeys;
 import io.quickstep.http.Exposure;
 import io.quickstep.http.HttpIngress;
 import io.quickstep.http.IngressLoops;
-import io.quickstep.lambda.LambdaEndpoint;
 import io.quickstep.http.IngressMetrics;
 import io.quickstep.http.IngressSettings;
 import io.quickstep.http.SigV4Verifier;
 import io.quickstep.json.Json;
+import io.quickstep.lambda.LambdaEndpoint;
 import io.quickstep.log.LogSink;
 import io.quickstep.service.AwsException;
 import io.quickstep.service.StepFunctionsService;
@@ -25,6 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import sun.misc.Signal;
 
 import java.net.InetSocketAddress;
@@ -87,7 +90,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--lambda-endpoint", paramLabel = "URL",
             description = "Sends the Task states of Lambda functions that no handler answers to a server speaking "
-                    + "the Lambda Invoke API at URL (the Lambda runtime interface emulator, SAM local, ...).")
+                    + "the Lambda Invoke API at URL (the Lambda runtime interface emulator, SAM local, ...), signed "
+                    + "with SigV4 when AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set (for AWS_REGION).")
     URI lambdaEndpoint;
 
     @Option(names = "--mocks", paramLabel = "FILE",
@@ -160,7 +164,8 @@ final class ServeCommand implements Callable<Integer> {
         List<LogSink> jarSinks = handlers == null ? List.of() : HandlerJars.register(handlers, tasks);
         if (lambdaEndpoint != null) {
             try {
-                tasks.remoteFunctions(new LambdaEndpoint(lambdaEndpoint)::function);
+                tasks.remoteFunctions(new LambdaEndpoint(lambdaEndpoint, environmentCredentials(),
+                        System.getenv().getOrDefault("AWS_REGION", Account.DEFAULT.region()))::function);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("--lambda-endpoint: " + e.getMessage());
             }
@@ -227,6 +232,15 @@ final class ServeCommand implements Callable<Integer> {
             loops.close(); // last: they ran the shards
         }
         return 0;
+    }
+
+    /** The AWS SDK's credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and a session token), or null. */
+    private static AwsCredentials environmentCredentials() {
+        try {
+            return EnvironmentVariableCredentialsProvider.create().resolveCredentials();
+        } catch (SdkClientException none) {
+            return null;
+        }
     }
 
     /** A machine's own mocks, else the --mocks file's, each fresh for one execution; null: the handlers serve. */

@@ -11,7 +11,14 @@ import io.quickstep.task.AsyncTaskHandler;
 import io.quickstep.task.TaskHandler;
 import io.quickstep.task.TaskHandlers;
 import io.quickstep.task.TaskRequest;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.signer.Aws4Signer;
+import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.regions.Region;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,6 +27,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -36,10 +47,15 @@ import java.util.concurrent.CompletionStage;
  * error and the payload as the cause; an error of the Lambda service itself (a function that does
  * not exist, say: {@code X-Amzn-ErrorType}) fails it with {@code Lambda.<ErrorType>}; an endpoint that
  * cannot be reached, with {@code Lambda.SdkClientException}. Calls are asynchronous (the JDK's HTTP
- * client, its connections kept per host), so a shard never waits for one.
+ * client, its connections kept per host), so a shard never waits for one. With credentials, each
+ * call is signed with AWS Signature Version 4 for the {@code lambda} service (the AWS SDK's signer).
  */
+@SuppressWarnings("deprecation") // Aws4Signer, as http.SigV4Verifier uses it
 public final class LambdaEndpoint {
+    /** Headers the JDK's client sets itself and refuses from the caller; the signature covers them as sent. */
+    private static final Set<String> SET_BY_CLIENT = Set.of("host", "content-length");
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Aws4Signer SIGNER = Aws4Signer.create();
     /** Lambda's Python runtime writes its error JSON with a space after each separator, as AWS passes it on. */
     private static final ObjectWriter SPACED = Json.MAPPER.writer(new DefaultPrettyPrinter(Separators
             .createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
@@ -50,14 +66,27 @@ public final class LambdaEndpoint {
 
     private final URI endpoint;
     private final HttpClient client;
+    /** Null: calls go unsigned. */
+    private final AwsCredentials credentials;
+    private final String region;
 
-    /** Functions served at {@code endpoint} ({@code http://127.0.0.1:3001}, say). */
+    /** Functions served at {@code endpoint} ({@code http://127.0.0.1:3001}, say), called unsigned. */
     public LambdaEndpoint(URI endpoint) {
+        this(endpoint, null, null);
+    }
+
+    /**
+     * Functions served at {@code endpoint}, each call signed with {@code credentials} for
+     * {@code region} (unsigned when credentials is null).
+     */
+    public LambdaEndpoint(URI endpoint, AwsCredentials credentials, String region) {
         if (endpoint.getScheme() == null || !endpoint.getScheme().matches("https?") || endpoint.getHost() == null) {
             throw new IllegalArgumentException("the Lambda endpoint must be an http:// or https:// URL with a host, was "
                     + endpoint);
         }
         this.endpoint = endpoint;
+        this.credentials = credentials;
+        this.region = region;
         this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1)
                 .build();
     }
@@ -74,12 +103,14 @@ public final class LambdaEndpoint {
 
     private CompletionStage<JsonNode> invoke(URI uri, TaskRequest request) {
         JsonNode payload = request.input() == null ? Json.NODES.objectNode() : request.input();
-        HttpRequest call = HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .header("X-Amz-Invocation-Type", "RequestResponse")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(payload)))
-                .build();
-        return client.sendAsync(call, HttpResponse.BodyHandlers.ofString())
+        byte[] body = Json.writeBytes(payload);
+        HttpRequest.Builder call = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers(uri, body).forEach((name, values) -> {
+            if (!SET_BY_CLIENT.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> call.header(name, value));
+            }
+        });
+        return client.sendAsync(call.build(), HttpResponse.BodyHandlers.ofString())
                 .handle((response, failed) -> {
                     if (failed != null) {
                         Throwable cause = failed instanceof CompletionException && failed.getCause() != null
@@ -90,6 +121,20 @@ public final class LambdaEndpoint {
                     }
                     return answer(response, request);
                 });
+    }
+
+    /** The call's headers: the Invoke API's, and with credentials the signature's. */
+    private Map<String, List<String>> headers(URI uri, byte[] body) {
+        SdkHttpFullRequest unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(uri)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("X-Amz-Invocation-Type", "RequestResponse")
+                .contentStreamProvider(() -> new ByteArrayInputStream(body))
+                .build();
+        if (credentials == null) {
+            return unsigned.headers();
+        }
+        return SIGNER.sign(unsigned, Aws4SignerParams.builder().awsCredentials(credentials)
+                .signingName("lambda").signingRegion(Region.of(region)).build()).headers();
     }
 
     /** The function's answer, or the failure Step Functions reports for it. */

@@ -9,15 +9,26 @@ import io.quickstep.execution.ExecutionResult;
 import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
 import io.quickstep.task.TaskHandlers;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.signer.Aws4Signer;
+import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.regions.Region;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -134,6 +145,49 @@ class LambdaEndpointTest {
                 + "echo','End':true}}}", "{}", remote());
         assertEquals(ExecutionStatus.FAILED, result.status());
         assertEquals("Lambda.SdkClientException", result.error());
+    }
+
+    @Test
+    @SuppressWarnings("deprecation") // Aws4Signer, as the endpoint signs with it
+    void withCredentialsEachCallIsSignedForLambda() throws Exception {
+        List<HttpExchange> seen = new CopyOnWriteArrayList<>();
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        lambda.removeContext("/2015-03-31/functions/");
+        lambda.createContext("/2015-03-31/functions/", exchange -> {
+            seen.add(exchange);
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        URI endpoint = URI.create("http://127.0.0.1:" + lambda.getAddress().getPort());
+        AwsBasicCredentials credentials = AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG");
+        TaskHandlers tasks = new TaskHandlers().remoteFunctions(
+                new LambdaEndpoint(endpoint, credentials, "eu-west-1")::function);
+        ExecutionResult result = run("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + FUNCTION_ARN
+                + "echo','End':true}}}", "{'a':1}", tasks);
+        assertEquals(ExecutionStatus.SUCCEEDED, result.status(), result::cause);
+
+        HttpExchange call = seen.get(0);
+        String authorization = call.getRequestHeaders().getFirst("Authorization");
+        String date = call.getRequestHeaders().getFirst("X-Amz-Date");
+        assertTrue(authorization.startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/" + date.substring(0, 8)
+                + "/eu-west-1/lambda/aws4_request"), authorization);
+        // The signature holds for the request as it arrived: signed again here, it comes out the same.
+        SdkHttpFullRequest.Builder received = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST)
+                .uri(URI.create(endpoint + call.getRequestURI().toString()))
+                .contentStreamProvider(() -> new ByteArrayInputStream(bodies.get(0).getBytes(StandardCharsets.UTF_8)));
+        for (String name : List.of("Content-Type", "X-Amz-Invocation-Type", "Host")) {
+            received.putHeader(name, call.getRequestHeaders().getFirst(name));
+        }
+        Instant signedAt = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).parse(date,
+                Instant::from);
+        String expected = Aws4Signer.create().sign(received.build(), Aws4SignerParams.builder()
+                .awsCredentials(credentials).signingName("lambda").signingRegion(Region.EU_WEST_1)
+                .signingClockOverride(Clock.fixed(signedAt, ZoneOffset.UTC)).build())
+                .firstMatchingHeader("Authorization").orElseThrow();
+        assertEquals(expected, authorization);
     }
 
     @Test
