@@ -15,15 +15,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.quickstep.runtime.EngineTest.assertInvariant;
 import static io.quickstep.runtime.EngineTest.json;
@@ -82,7 +88,7 @@ class HostedShardsTest {
                 + "'Long':{'Type':'Wait','Seconds':1,'Next':'Flaky'},"
                 + "'Flaky':{'Type':'Task','Resource':'" + LAMBDA + "flaky','Retry':[{'ErrorEquals':['States.ALL'],"
                 + "'IntervalSeconds':1,'MaxAttempts':2}],'End':true}}}");
-        java.util.Set<Integer> failedOnce = new java.util.HashSet<>(); // the one host's thread only
+        Set<Integer> failedOnce = new HashSet<>(); // the one host's thread only
         TaskHandler flaky = request -> {
             if (failedOnce.add(request.input().get("n").asInt())) {
                 throw new IllegalStateException("first attempt fails");
@@ -93,7 +99,7 @@ class HostedShardsTest {
                 .tasks(new TaskHandlers().register("flaky", flaky)))) {
             List<CompletableFuture<ExecutionResult>> ends = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                String at = java.time.Instant.now().plusMillis(300 + i).toString();
+                String at = Instant.now().plusMillis(300 + i).toString();
                 ends.add(engine.startSync(machine, json("{'n':" + i + ",'at':'" + at + "'}")));
             }
             for (int i = 0; i < ends.size(); i++) {
@@ -155,6 +161,40 @@ class HostedShardsTest {
             assertInvariant(engine.metrics(machine));
         } finally {
             pool.shutdown();
+        }
+    }
+
+    @Test
+    void noCycleIsLostWhenStartsAndOutcomesComeFromManyThreadsAtOnce() throws Exception {
+        StateMachine machine = machine("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + LAMBDA
+                + "later','End':true}}}");
+        ExecutorService completers = Executors.newFixedThreadPool(2);
+        AsyncTaskHandler later = request -> CompletableFuture.supplyAsync(() -> {
+            LockSupport.parkNanos(ThreadLocalRandom.current().nextInt(20_000));
+            return request.input();
+        }, completers);
+        ExecutorService producers = Executors.newFixedThreadPool(3);
+        try (Engine engine = Engine.launch(new Engine.Context().runShardsOn(hosts)
+                .tasks(new TaskHandlers().register("later", later)))) {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int p = 0; p < 3; p++) {
+                done.add(producers.submit(() -> {
+                    int succeeded = 0;
+                    for (int i = 0; i < 1_000; i++) {
+                        ExecutionResult result = engine.startSync(machine, Json.NODES.numberNode(i))
+                                .get(20, TimeUnit.SECONDS); // a lost cycle leaves this waiting for good
+                        succeeded += result.status() == ExecutionStatus.SUCCEEDED ? 1 : 0;
+                    }
+                    return succeeded;
+                }));
+            }
+            for (Future<Integer> producer : done) {
+                assertEquals(1_000, producer.get(60, TimeUnit.SECONDS));
+            }
+            assertInvariant(engine.metrics(machine));
+        } finally {
+            producers.shutdownNow();
+            completers.shutdownNow();
         }
     }
 
