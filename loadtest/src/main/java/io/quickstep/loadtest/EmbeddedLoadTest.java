@@ -5,6 +5,7 @@ import io.quickstep.api.Engine;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,29 +35,21 @@ import java.util.concurrent.Callable;
                 "--failing/--slow: a soak run, with a share of handlers that throw or answer late.",
                 "Exits 0 when every execution succeeded (in a soak run: when the engine's books balance), "
                         + "1 otherwise.",
-                "baseline-server: the bare Netty server the HTTP server is measured against; "
-                        + "http: fixed-rate load on an HTTP server."})
+                "--url URL or --baseline: load an HTTP server instead (see loadtest http --help); "
+                        + "baseline-server: the bare Netty server the HTTP server is measured against."})
 public final class EmbeddedLoadTest implements Callable<Integer> {
     static final int MAX_SECONDS = 120;
     private static final long PROBE_MILLIS = 500;
     private static final double NANOS_PER_MICRO = 1000.0;
-    private static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99};
-    private static final String[] PERCENTILE_LABELS = {"p50", "p90", "p99", "p99.9", "p99.99"};
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rate", paramLabel = "N", description = "Executions started per second (open loop).")
-    long rate;
+    @Mixin
+    RunOptions run;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Measured seconds, at most " + MAX_SECONDS + " (default: ${DEFAULT-VALUE}).")
-    int durationSeconds;
-
-    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "5",
-            description = "Seconds of load before measuring, not reported; the open loop climbs to --rate "
-                    + "over the first three (default: ${DEFAULT-VALUE}).")
-    int warmupSeconds;
+    @Mixin
+    HttpTarget target;
 
     // The generator needs a core of its own: leave it one.
     @Option(names = "--shards", paramLabel = "N", description = "Engine shards (default: processors - 1, at least 1).")
@@ -69,13 +62,6 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
 
     @Option(names = "--pin", description = "Pin each shard thread to a CPU of its own (where the OS allows).")
     boolean pin;
-
-    @Option(names = "--out", paramLabel = "FILE.hgrm",
-            description = "Write the latency percentile distribution (microseconds) to this file.")
-    Path out;
-
-    @Option(names = "--max", description = "Measure the maximum sustainable throughput instead (closed loop).")
-    boolean max;
 
     @Option(names = "--in-flight", paramLabel = "N", defaultValue = "4096",
             description = "Executions kept in flight by --max (default: ${DEFAULT-VALUE}).")
@@ -103,12 +89,15 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (target.selected()) {
+            return new HttpLoadRun(spec.commandLine(), run, target).call();
+        }
         validate();
         PrintWriter stdout = spec.commandLine().getOut();
         // Said first: it tells how to read the figures that follow (see HandoffProbe).
         stdout.printf("thread-to-thread round trip: %.0f ns%n", HandoffProbe.roundTripNanos(PROBE_MILLIS));
         boolean passed;
-        if (max) {
+        if (run.max) {
             MaxThroughput.Result result = maxThroughput();
             print(stdout, result);
             passed = result.drained() && (faults().any() || result.failed() == 0);
@@ -146,16 +135,16 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
     /** Runs the open loop as the options say and writes the {@code .hgrm} file when asked to. */
     OpenLoop.Result openLoop() throws Exception {
         OpenLoop.Result result = onEngine((engine, workload) ->
-                OpenLoop.run(engine, workload, rate, warmupSeconds, durationSeconds));
-        if (out != null) {
-            writeHgrm(result.latencyNanos(), out);
+                OpenLoop.run(engine, workload, run.rate, seconds(run.warmup), seconds(run.duration)));
+        if (run.out != null) {
+            writeHgrm(result.latencyNanos(), run.out);
         }
         return result;
     }
 
     MaxThroughput.Result maxThroughput() throws Exception {
         return onEngine((engine, workload) ->
-                MaxThroughput.run(engine, workload, maxInFlight, warmupSeconds, durationSeconds));
+                MaxThroughput.run(engine, workload, maxInFlight, seconds(run.warmup), seconds(run.duration)));
     }
 
     /** A measurement on an engine of its own. */
@@ -186,15 +175,17 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
     }
 
     private void validate() {
-        if (!max && (rate < 1 || rate > OpenLoop.MAX_RATE)) {
+        if (!run.max && (run.rate < 1 || run.rate > OpenLoop.MAX_RATE)) {
             throw new ParameterException(spec.commandLine(),
                     "--rate must be 1.." + OpenLoop.MAX_RATE + " (or use --max)");
         }
-        if (durationSeconds < 1 || durationSeconds > MAX_SECONDS) {
-            throw new ParameterException(spec.commandLine(), "--duration must be 1.." + MAX_SECONDS);
+        if (run.duration.toMillis() % 1000 != 0 || seconds(run.duration) < 1 || seconds(run.duration) > MAX_SECONDS) {
+            throw new ParameterException(spec.commandLine(), "--duration must be 1.." + MAX_SECONDS
+                    + " whole seconds on the embedded engine");
         }
-        if (warmupSeconds < 0 || warmupSeconds > MAX_SECONDS) {
-            throw new ParameterException(spec.commandLine(), "--warmup must be 0.." + MAX_SECONDS);
+        if (run.warmup.toMillis() % 1000 != 0 || seconds(run.warmup) > MAX_SECONDS) {
+            throw new ParameterException(spec.commandLine(), "--warmup must be 0.." + MAX_SECONDS
+                    + " whole seconds on the embedded engine");
         }
         if (failingPercent < 0 || failingPercent > 100 || slowPercent < 0 || slowPercent > 100) {
             throw new ParameterException(spec.commandLine(), "--failing and --slow must be 0..100 (percent)");
@@ -207,9 +198,14 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
         }
     }
 
+    /** The embedded runs count whole seconds; {@link #validate()} has checked that they are. */
+    private static int seconds(java.time.Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toSeconds());
+    }
+
     private void print(PrintWriter stdout, MaxThroughput.Result result) {
         stdout.printf("max throughput: %d shard(s)%s, idle strategy %s, %d in flight, %d s (+%d s warm-up)%n",
-                shards, pin ? " pinned" : "", idleStrategy, maxInFlight, durationSeconds, warmupSeconds);
+                shards, pin ? " pinned" : "", idleStrategy, maxInFlight, seconds(run.duration), seconds(run.warmup));
         long[] perSecond = result.perSecond().clone();
         Arrays.sort(perSecond);
         // On a shared machine the spread says as much as the mean.
@@ -220,19 +216,13 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
 
     private void print(PrintWriter stdout, OpenLoop.Result result) {
         stdout.printf("open loop: %d/s for %d s (+%d s warm-up), %d shard(s)%s, idle strategy %s%n",
-                rate, durationSeconds, warmupSeconds, shards, pin ? " pinned" : "", idleStrategy);
+                run.rate, seconds(run.duration), seconds(run.warmup), shards, pin ? " pinned" : "", idleStrategy);
         stdout.printf("  accepted      %d%n  throttled     %d%n  failed        %d%n  executions/s  %.0f%n",
                 result.accepted(), result.throttled(), result.failed(), result.throughput());
         if (!result.drained()) {
             stdout.println("  WARNING: executions were still running at the end; the latencies below miss them");
         }
-        Histogram latency = result.latencyNanos();
-        stdout.print("  latency from intended start (us):");
-        for (int i = 0; i < PERCENTILES.length; i++) {
-            stdout.printf(" %s %.1f", PERCENTILE_LABELS[i],
-                    latency.getValueAtPercentile(PERCENTILES[i]) / NANOS_PER_MICRO);
-        }
-        stdout.printf(" max %.1f%n", latency.getMaxValue() / NANOS_PER_MICRO);
+        stdout.printf("  latency from intended start (us): %s%n", Percentiles.line(result.latencyNanos()));
         stdout.printf("  generator lag (us): max %.1f%n", result.maxLagNanos() / NANOS_PER_MICRO);
     }
 

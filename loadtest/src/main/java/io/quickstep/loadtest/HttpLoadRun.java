@@ -1,0 +1,185 @@
+package io.quickstep.loadtest;
+
+import io.quickstep.json.Json;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * An HTTP load run as the options of {@code loadtest --url|--baseline} and {@code loadtest http} ask
+ * for: checks them, runs {@link HttpLoad} (against a {@link BaselineServer} of its own for
+ * {@code --baseline}), prints a progress line per second and a summary.
+ */
+final class HttpLoadRun {
+    /** Runs at least this long (warm-up included) print a line per measured second. */
+    static final Duration PROGRESS_AFTER = Duration.ofSeconds(5);
+    static final int MAX_CONNECTIONS = 1024;
+    static final int MAX_BURST = 100_000;
+    private static final double NANOS_PER_MICRO = 1000.0;
+    private static final Duration MIN_DURATION = Duration.ofMillis(100);
+
+    private final CommandLine commandLine;
+    private final RunOptions run;
+    private final HttpTarget target;
+
+    HttpLoadRun(CommandLine commandLine, RunOptions run, HttpTarget target) {
+        this.commandLine = commandLine;
+        this.run = run;
+        this.target = target;
+    }
+
+    /** Runs the load and prints what it did; returns the exit code (0: every request answered OK). */
+    int call() throws Exception {
+        validate();
+        Schedule schedule = schedule();
+        String input = input();
+        if (target.baseline) {
+            try (BaselineServer server = BaselineServer.start(0, 1)) {
+                return load(URI.create("http://" + BaselineServer.HOST + ":" + server.port() + "/"), schedule, input);
+            }
+        }
+        return load(target.url == null ? HttpTarget.DEFAULT_URL : target.url, schedule, input);
+    }
+
+    private int load(URI url, Schedule schedule, String input) throws Exception {
+        PrintWriter stdout = commandLine.getOut();
+        boolean sync = !target.async;
+        HttpLoad.Settings settings = new HttpLoad.Settings(url, StartRequests.of(url, sync,
+                StartRequests.arn(target.stateMachine), input), sync, schedule, target.connections,
+                run.warmup.toNanos(), run.duration.toNanos(), target.timeout.toNanos());
+        stdout.printf("http %s: %s of %s, %s for %s (+%s warm-up), %d connections, %s%n",
+                schedule == null ? "closed loop" : "open loop", sync ? "StartSyncExecution" : "StartExecution",
+                target.stateMachine, schedule == null ? "as fast as answered" : schedule.describe(),
+                DurationConverter.format(run.duration), DurationConverter.format(run.warmup), target.connections,
+                target.baseline ? "bare Netty server in process" : url);
+        stdout.flush();
+        boolean progress = run.duration.plus(run.warmup).compareTo(PROGRESS_AFTER) > 0;
+        HttpLoad.Result result;
+        try {
+            result = HttpLoad.run(settings, interval -> {
+                if (progress) {
+                    stdout.printf("  second %d: %d requests/s, %d errors, p50 %.1f us, p99 %.1f us%n",
+                            interval.second(), interval.answered(), interval.errors(),
+                            interval.p50Nanos() / NANOS_PER_MICRO, interval.p99Nanos() / NANOS_PER_MICRO);
+                    stdout.flush();
+                }
+            });
+        } catch (ConnectException e) {
+            // Netty's message carries the syscall ("finishConnect(..) failed with error(-111): ..."): keep its end.
+            String reason = e.getMessage() == null ? "refused" : e.getMessage()
+                    .replaceFirst("^\\w+\\(\\.\\.\\) failed with error\\(-?\\d+\\): ", "");
+            commandLine.getErr().printf("quickstep: --url %s: cannot connect: %s%n", url, reason);
+            return 2;
+        }
+        print(stdout, result);
+        return result.errors() == 0 && result.unanswered() == 0 ? 0 : 1;
+    }
+
+    private static void print(PrintWriter stdout, HttpLoad.Result result) {
+        Histogram latency = result.latencyNanos();
+        stdout.printf("  requests/s    %.1f (%d measured)%n", result.requestsPerSecond(), latency.getTotalCount());
+        stdout.printf("  latency (us)  %s%n", Percentiles.line(latency));
+        StringBuilder errors = new StringBuilder();
+        for (Outcome outcome : Outcome.values()) {
+            if (outcome != Outcome.OK) {
+                errors.append(errors.length() == 0 ? "" : ", ").append(outcome.label).append(' ')
+                        .append(result.count(outcome));
+            }
+        }
+        stdout.printf("  errors        %s; unanswered %d, connections closed by the server %d%n", errors,
+                result.unanswered(), result.connectionsClosed());
+        stdout.printf("  generator lag (us): max %.1f%n", result.maxLagNanos() / NANOS_PER_MICRO);
+        // The same "quickstep:" lines as loadtest/wrk/start-sync.lua, which bench.sh reads.
+        stdout.printf("quickstep: requests/s %.1f%n", result.requestsPerSecond());
+        stdout.printf("quickstep: latency_us %s%n", Percentiles.line(latency));
+        stdout.printf("quickstep: errors non2xx %d unanswered %d generator_lag_us %.1f%n",
+                result.count(Outcome.THROTTLED) + result.count(Outcome.HTTP_ERROR), result.unanswered(),
+                result.maxLagNanos() / NANOS_PER_MICRO);
+    }
+
+    private Schedule schedule() {
+        if (run.max) {
+            return null;
+        }
+        return target.burst > 0 ? Schedule.bursts(target.burst, target.every.toNanos()) : Schedule.fixedRate(run.rate);
+    }
+
+    private String input() {
+        try {
+            if (target.input == null) {
+                return StartRequests.defaultInput(target.stateMachine);
+            }
+            String text = Files.readString(target.input);
+            Json.parse(text);
+            return text;
+        } catch (IOException e) {
+            throw new ParameterException(commandLine, "--input " + target.input + ": " + e.getMessage());
+        }
+    }
+
+    private void validate() {
+        int modes = (run.max ? 1 : 0) + (run.rate != 0 ? 1 : 0) + (target.burst != 0 ? 1 : 0);
+        if (modes != 1) {
+            fail("give one of --rate N, --burst N (with --every), --max");
+        }
+        if (!run.max && target.burst == 0 && (run.rate < 1 || run.rate > HttpLoad.MAX_RATE)) {
+            fail("--rate must be 1.." + HttpLoad.MAX_RATE);
+        }
+        if (target.burst != 0 && (target.burst < 1 || target.burst > MAX_BURST)) {
+            fail("--burst must be 1.." + MAX_BURST);
+        }
+        within("--every", target.every, Duration.ofMillis(1), Duration.ofMinutes(1));
+        within("--duration", run.duration, MIN_DURATION, RunOptions.MAX_DURATION);
+        within("--warmup", run.warmup, Duration.ZERO, RunOptions.MAX_DURATION);
+        within("--timeout", target.timeout, Duration.ofMillis(10), Duration.ofMinutes(1));
+        if (target.burst != 0 && target.burst * 1e9 / target.every.toNanos() > HttpLoad.MAX_RATE) {
+            fail("--burst N --every T: at most " + HttpLoad.MAX_RATE + " requests per second");
+        }
+        if (target.connections < 1 || target.connections > MAX_CONNECTIONS) {
+            fail("--connections must be 1.." + MAX_CONNECTIONS);
+        }
+        if (target.async && target.sync) {
+            fail("--sync and --async: give one");
+        }
+        if (target.baseline && target.url != null) {
+            fail("--baseline and --url: give one (run each, then compare their summaries)");
+        }
+        if (target.url != null) {
+            validateUrl(target.url);
+        }
+    }
+
+    private void validateUrl(URI url) {
+        if (!"http".equals(url.getScheme()) || url.getHost() == null || url.getPort() < 1) {
+            fail("--url must be http://HOST:PORT/ (got " + url + ")");
+        }
+        try {
+            if (!target.allowRemote && !InetAddress.getByName(url.getHost()).isLoopbackAddress()) {
+                fail("--url " + url + " is not on loopback: give --allow-remote to load another machine");
+            }
+        } catch (UnknownHostException e) {
+            fail("--url " + url + ": unknown host " + url.getHost());
+        }
+    }
+
+    private void within(String option, Duration value, Duration min, Duration max) {
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            fail(option + " must be " + DurationConverter.format(min) + ".." + DurationConverter.format(max)
+                    + " (got " + DurationConverter.format(value) + ")");
+        }
+    }
+
+    private void fail(String message) {
+        throw new ParameterException(commandLine, message);
+    }
+}
