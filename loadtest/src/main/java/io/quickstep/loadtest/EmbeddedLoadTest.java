@@ -1,7 +1,9 @@
 package io.quickstep.loadtest;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.api.Engine;
+import io.quickstep.json.Json;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +20,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -63,6 +67,11 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
     @Option(names = "--pin", description = "Pin each shard thread to a CPU of its own (where the OS allows).")
     boolean pin;
 
+    @Option(names = "--compare", arity = "2", paramLabel = "SUMMARY.json",
+            description = "Draw two HTTP runs' summaries (--out DIR/summary.json) on one page, compare.html in "
+                    + "--out DIR (default: the current folder).")
+    List<Path> compare;
+
     @Option(names = "--in-flight", paramLabel = "N", defaultValue = "4096",
             description = "Executions kept in flight by --max (default: ${DEFAULT-VALUE}).")
     int maxInFlight;
@@ -89,6 +98,9 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (compare != null) {
+            return compare();
+        }
         if (target.selected()) {
             return new HttpLoadRun(spec.commandLine(), run, target).call();
         }
@@ -113,6 +125,29 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
         }
         stdout.println("  " + books.describe());
         return passed && books.balanced() ? 0 : 1;
+    }
+
+    /** {@code --compare A B}: the two summaries on one page. */
+    private int compare() throws IOException {
+        List<ReportFiles.Run> runs = new ArrayList<>();
+        for (Path summary : compare) {
+            JsonNode json;
+            try {
+                json = Json.parse(Files.readString(summary));
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "--compare " + summary + ": " + e.getMessage());
+            }
+            if (!json.path("percentiles").isArray() || !json.path("results").isObject()) {
+                throw new ParameterException(spec.commandLine(), "--compare " + summary
+                        + ": not a load test summary (summary.json of --out DIR)");
+            }
+            Path folder = summary.toAbsolutePath().getParent();
+            runs.add(new ReportFiles.Run(folder == null ? summary.toString() : folder.getFileName() + "/"
+                    + summary.getFileName(), json));
+        }
+        Path page = ReportFiles.compare(run.out == null ? Path.of(".") : run.out, runs.get(0), runs.get(1));
+        spec.commandLine().getOut().println("compare: " + page);
+        return 0;
     }
 
     private Faults faults() {

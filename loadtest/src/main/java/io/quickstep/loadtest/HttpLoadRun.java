@@ -13,6 +13,9 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -31,6 +34,7 @@ final class HttpLoadRun {
     private final CommandLine commandLine;
     private final RunOptions run;
     private final HttpTarget target;
+    private Instant started;
 
     HttpLoadRun(CommandLine commandLine, RunOptions run, HttpTarget target) {
         this.commandLine = commandLine;
@@ -41,6 +45,7 @@ final class HttpLoadRun {
     /** Runs the load and prints what it did; returns the exit code (0: every request answered OK). */
     int call() throws Exception {
         validate();
+        started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Schedule schedule = schedule();
         String input = input();
         if (target.baseline) {
@@ -82,6 +87,11 @@ final class HttpLoadRun {
             return 2;
         }
         print(stdout, result);
+        if (run.out != null) {
+            ReportFiles.write(run.out, RunSummary.of(settings(url, schedule), result), result.latencyNanos());
+            stdout.printf("  report: %s (and %s, %s)%n", run.out.resolve(ReportFiles.REPORT), ReportFiles.SUMMARY,
+                    ReportFiles.HGRM);
+        }
         return result.errors() == 0 && result.unanswered() == 0 ? 0 : 1;
     }
 
@@ -105,6 +115,23 @@ final class HttpLoadRun {
         stdout.printf("quickstep: errors non2xx %d unanswered %d generator_lag_us %.1f%n",
                 result.count(Outcome.THROTTLED) + result.count(Outcome.HTTP_ERROR), result.unanswered(),
                 result.maxLagNanos() / NANOS_PER_MICRO);
+    }
+
+    /** The run's settings, as the reports list them. */
+    private Map<String, String> settings(URI url, Schedule schedule) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("target", target.baseline ? "bare Netty server in process" : url.toString());
+        settings.put("api", target.async ? "StartExecution" : "StartSyncExecution");
+        settings.put("stateMachine", StartRequests.arn(target.stateMachine));
+        settings.put("input", target.input == null ? "(default)" : target.input.toString());
+        settings.put("loop", schedule == null ? "closed" : "open");
+        settings.put("schedule", schedule == null ? "as fast as answered" : schedule.describe());
+        settings.put("connections", String.valueOf(target.connections));
+        settings.put("duration", DurationConverter.format(run.duration));
+        settings.put("warmup", DurationConverter.format(run.warmup));
+        settings.put("timeout", DurationConverter.format(target.timeout));
+        settings.put("startedAt", started.toString());
+        return settings;
     }
 
     private Schedule schedule() {
