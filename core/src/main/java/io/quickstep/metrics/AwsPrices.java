@@ -1,5 +1,6 @@
 package io.quickstep.metrics;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -49,6 +50,6 @@ public record AwsPrices(String region, double perRequest, double perGbSecond, do
         for (String region : new String[] {"us-east-1", "us-east-2", "us-west-2"}) {
             table.put(region, new AwsPrices(region, US.perRequest, US.perGbSecond, US.perStateTransition));
         }
-        return Map.copyOf(table);
+        return Collections.unmodifiableMap(table);
     }
 }

@@ -34,10 +34,11 @@ public record CostEstimate(AwsPrices prices, long executions, long billedMbMilli
         return transitions * prices.perStateTransition();
     }
 
-    /** Both prices, and what they count: {@code Express $0.0000013 (1 request, 0.019 GB-s); Standard ...}. */
+    /** Both prices, and what they count: {@code Express $0.0000013 (1 request, 0.01875 GB-s); Standard ...}. */
     public String describe() {
-        return String.format(Locale.ROOT, "Express $%.7f (%d requests, %.3f GB-s); Standard $%.7f (%d state "
-                        + "transitions); AWS list prices of %s as of %s", express(), executions, gbSeconds(),
-                standard(), transitions, prices.region(), AwsPrices.AS_OF);
+        return String.format(Locale.ROOT, "Express $%.7f (%d request%s, %.5f GB-s); Standard $%.7f (%d state "
+                        + "transition%s); AWS list prices of %s as of %s", express(), executions,
+                executions == 1 ? "" : "s", gbSeconds(), standard(), transitions, transitions == 1 ? "" : "s",
+                prices.region(), AwsPrices.AS_OF);
     }
 }
