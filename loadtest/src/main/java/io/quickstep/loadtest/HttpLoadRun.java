@@ -1,6 +1,8 @@
 package io.quickstep.loadtest;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.json.Json;
+import io.quickstep.metrics.AwsPrices;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -48,15 +50,16 @@ final class HttpLoadRun {
         started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Schedule schedule = schedule();
         String input = input();
+        AwsPrices prices = AwsPrices.of(target.region);
         if (target.baseline) {
             try (BaselineServer server = BaselineServer.start(0, 1)) {
-                return load(URI.create("http://" + BaselineServer.HOST + ":" + server.port() + "/"), schedule, input);
+                return load(URI.create("http://" + BaselineServer.HOST + ":" + server.port() + "/"), schedule, input, prices);
             }
         }
-        return load(target.url == null ? HttpTarget.DEFAULT_URL : target.url, schedule, input);
+        return load(target.url == null ? HttpTarget.DEFAULT_URL : target.url, schedule, input, prices);
     }
 
-    private int load(URI url, Schedule schedule, String input) throws Exception {
+    private int load(URI url, Schedule schedule, String input, AwsPrices prices) throws Exception {
         PrintWriter stdout = commandLine.getOut();
         boolean sync = !target.async;
         HttpLoad.Settings settings = new HttpLoad.Settings(url, StartRequests.of(url, sync,
@@ -68,6 +71,8 @@ final class HttpLoadRun {
                 DurationConverter.format(run.duration), DurationConverter.format(run.warmup), target.connections,
                 target.baseline ? "bare Netty server in process" : url);
         stdout.flush();
+        String machineName = StartRequests.arn(target.stateMachine).replaceFirst("^.*:stateMachine:([^:]+).*$", "$1");
+        ServerCounters before = target.baseline ? null : ServerCounters.read(url, machineName);
         boolean progress = run.duration.plus(run.warmup).compareTo(PROGRESS_AFTER) > 0;
         HttpLoad.Result result;
         try {
@@ -87,8 +92,14 @@ final class HttpLoadRun {
             return 2;
         }
         print(stdout, result);
+        ServerCounters after = before == null ? null : ServerCounters.read(url, machineName);
+        RunCost cost = RunCost.of(prices, result, sync,
+                after == null ? Double.NaN : after.transitionsPerExecutionSince(before));
+        stdout.printf("  cost on AWS   %s%n", cost.describe());
         if (run.out != null) {
-            ReportFiles.write(run.out, RunSummary.of(settings(url, schedule), result), result.latencyNanos());
+            ObjectNode summary = RunSummary.of(settings(url, schedule), result);
+            summary.set("cost", cost.toJson());
+            ReportFiles.write(run.out, summary, result.latencyNanos());
             stdout.printf("  report: %s (and %s, %s)%n", run.out.resolve(ReportFiles.REPORT), ReportFiles.SUMMARY,
                     ReportFiles.HGRM);
         }
@@ -183,6 +194,10 @@ final class HttpLoadRun {
         }
         if (target.url != null) {
             validateUrl(target.url);
+        }
+        if (AwsPrices.of(target.region) == null) {
+            fail("--region: no list prices for '" + target.region + "' (the table holds "
+                    + String.join(", ", AwsPrices.regions()) + ")");
         }
     }
 

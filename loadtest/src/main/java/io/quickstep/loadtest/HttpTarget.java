@@ -1,5 +1,6 @@
 package io.quickstep.loadtest;
 
+import io.quickstep.metrics.AwsPrices;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -48,6 +49,10 @@ final class HttpTarget {
     @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "5s", converter = DurationConverter.class,
             description = "A request unanswered this long counts as a timeout (default: ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    @Option(names = "--region", paramLabel = "REGION", defaultValue = AwsPrices.DEFAULT_REGION,
+            description = "Whose AWS list prices the cost estimate uses (default: ${DEFAULT-VALUE}).")
+    String region;
 
     @Option(names = "--allow-remote", description = "Allow a --url that is not on this machine's loopback.")
     boolean allowRemote;
