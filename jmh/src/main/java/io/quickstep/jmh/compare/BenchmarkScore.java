@@ -13,8 +13,10 @@ import java.util.TreeMap;
  * @param error the half-width of JMH's 99.9% confidence interval around it; NaN when JMH gave none
  *              (a single measurement iteration)
  * @param higherIsBetter throughput modes; in time modes lower is better
+ * @param bytesPerOp     the gc profiler's {@code gc.alloc.rate.norm}; NaN when run without {@code -prof gc}
  */
-record BenchmarkScore(String key, String mode, double score, double error, String unit, boolean higherIsBetter) {
+record BenchmarkScore(String key, String mode, double score, double error, String unit, boolean higherIsBetter,
+                      double bytesPerOp) {
 
     /** Reads one element of the result file's top-level array. */
     static BenchmarkScore of(JsonNode result) {
@@ -28,6 +30,7 @@ record BenchmarkScore(String key, String mode, double score, double error, Strin
         JsonNode error = primary.path("scoreError");
         return new BenchmarkScore(key.toString(), mode, primary.path("score").asDouble(),
                 error.isNumber() ? error.asDouble() : Double.NaN, primary.path("scoreUnit").asText(),
-                "thrpt".equals(mode));
+                "thrpt".equals(mode), result.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score")
+                        .asDouble(Double.NaN));
     }
 }

@@ -37,11 +37,19 @@ record Change(BenchmarkScore before, BenchmarkScore after, double percent, doubl
         return new Change(before, after, percent, ci, verdict);
     }
 
-    /** One line: the benchmark, both scores with their errors, the change with its interval, the verdict. */
+    /**
+     * One line: the benchmark, both scores with their errors, the change with its interval, the
+     * verdict; and the bytes allocated per operation where both runs had the gc profiler.
+     */
     String describe() {
-        return String.format(Locale.ROOT, "%-12s %s: %s -> %s %s, %+.1f%% %s", verdict.name().replace('_', ' ')
+        String line = String.format(Locale.ROOT, "%-12s %s: %s -> %s %s, %+.1f%% %s", verdict.name().replace('_', ' ')
                         .toLowerCase(Locale.ROOT), before.key(), score(before), score(after), after.unit(), percent,
                 Double.isNaN(ciPercent) ? "(no error estimate)" : String.format(Locale.ROOT, "± %.1f%%", ciPercent));
+        if (Double.isNaN(before.bytesPerOp()) || Double.isNaN(after.bytesPerOp())) {
+            return line;
+        }
+        return line + String.format(Locale.ROOT, "; allocated %.0f -> %.0f B/op", before.bytesPerOp(),
+                after.bytesPerOp());
     }
 
     private static String score(BenchmarkScore score) {

@@ -70,6 +70,15 @@ class JmhCompareTest {
     }
 
     @Test
+    void showsTheBytesAllocatedPerOperationWhenBothRunsHadTheGcProfiler() throws Exception {
+        String gc = ", \"secondaryMetrics\": {\"gc.alloc.rate.norm\": {\"score\": %d, \"scoreUnit\": \"B/op\"}}}";
+        String before = "[" + thrpt("A.run", 1000, 1).replaceFirst(", \"secondaryMetrics\": \\{}}$", String.format(gc, 4720)) + "]";
+        String after = "[" + thrpt("A.run", 1000, 1).replaceFirst(", \"secondaryMetrics\": \\{}}$", String.format(gc, 4944)) + "]";
+        assertEquals(0, compare(before, after), out());
+        assertTrue(out().contains("; allocated 4720 -> 4944 B/op"), out());
+    }
+
+    @Test
     void aSingleIterationHasNoErrorAndIsJudgedByTheThresholdAlone() throws Exception {
         String before = "[" + entry("A.run", "thrpt", "{}", 1000, Double.NaN) + "]";
         String after = "[" + entry("A.run", "thrpt", "{}", 800, Double.NaN) + "]";
@@ -118,8 +127,7 @@ class JmhCompareTest {
                 {"jmhVersion": "1.37", "benchmark": "%s", "mode": "%s", "threads": 1, "forks": 1,
                  "params": %s,
                  "primaryMetric": {"score": %s, "scoreError": %s, "scoreConfidence": [0, 0],
-                   "scoreUnit": "%s", "rawData": [[1, 2, 3]]},
-                 "secondaryMetrics": {}}""", benchmark, mode, params, score,
+                   "scoreUnit": "%s", "rawData": [[1, 2, 3]]}, "secondaryMetrics": {}}""", benchmark, mode, params, score,
                 Double.isNaN(error) ? "\"NaN\"" : String.valueOf(error), "thrpt".equals(mode) ? "ops/s" : "ns/op");
     }
 
