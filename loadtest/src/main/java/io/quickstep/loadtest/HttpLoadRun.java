@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,11 +33,15 @@ final class HttpLoadRun {
     static final int MAX_BURST = 100_000;
     private static final double NANOS_PER_MICRO = 1000.0;
     private static final Duration MIN_DURATION = Duration.ofMillis(100);
+    private static final String BARE = "bare Netty server in process";
 
     private final CommandLine commandLine;
     private final RunOptions run;
     private final HttpTarget target;
     private Instant started;
+    private Schedule schedule;
+    private String input;
+    private AwsPrices prices;
 
     HttpLoadRun(CommandLine commandLine, RunOptions run, HttpTarget target) {
         this.commandLine = commandLine;
@@ -44,22 +49,56 @@ final class HttpLoadRun {
         this.target = target;
     }
 
-    /** Runs the load and prints what it did; returns the exit code (0: every request answered OK). */
+    /** What one load did: its exit code (2: the server could not be reached), its figures and summary. */
+    private record Measured(int exit, HttpLoad.Result result, ObjectNode summary) {
+    }
+
+    /**
+     * Runs the load and prints what it did; returns the exit code (0: every request answered OK).
+     * With both {@code --url} and {@code --baseline}, loads the server, then the bare one the same
+     * way, and prints their ratio.
+     */
     int call() throws Exception {
         validate();
         started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Schedule schedule = schedule();
-        String input = input();
-        AwsPrices prices = AwsPrices.of(target.region);
-        if (target.baseline) {
-            try (BaselineServer server = BaselineServer.start(0, 1)) {
-                return load(URI.create("http://" + BaselineServer.HOST + ":" + server.port() + "/"), schedule, input, prices);
-            }
+        schedule = schedule();
+        input = readInput();
+        prices = AwsPrices.of(target.region);
+        if (!target.baseline) {
+            return load(target.url == null ? HttpTarget.DEFAULT_URL : target.url, false, run.out).exit();
         }
-        return load(target.url == null ? HttpTarget.DEFAULT_URL : target.url, schedule, input, prices);
+        try (BaselineServer server = BaselineServer.start(0, 1)) {
+            URI bare = URI.create("http://" + BaselineServer.HOST + ":" + server.port() + "/");
+            if (target.url == null) {
+                return load(bare, true, run.out).exit();
+            }
+            Measured measured = load(target.url, false, run.out == null ? null : run.out.resolve("server"));
+            if (measured.result() == null) {
+                return measured.exit();
+            }
+            Measured baseline = load(bare, true, run.out == null ? null : run.out.resolve("baseline"));
+            printRatio(measured.result(), baseline.result());
+            if (run.out != null) {
+                commandLine.getOut().printf("  compare: %s%n", ReportFiles.compare(run.out,
+                        new ReportFiles.Run("baseline", baseline.summary()),
+                        new ReportFiles.Run(target.url.toString(), measured.summary())));
+            }
+            return Math.max(measured.exit(), baseline.exit());
+        }
     }
 
-    private int load(URI url, Schedule schedule, String input, AwsPrices prices) throws Exception {
+    private void printRatio(HttpLoad.Result measured, HttpLoad.Result baseline) {
+        commandLine.getOut().printf("ratio %s / bare Netty server: requests/s %.2f, p50 %.2f, p99 %.2f%n", target.url,
+                measured.requestsPerSecond() / baseline.requestsPerSecond(),
+                ratio(measured.latencyNanos().getValueAtPercentile(50), baseline.latencyNanos().getValueAtPercentile(50)),
+                ratio(measured.latencyNanos().getValueAtPercentile(99), baseline.latencyNanos().getValueAtPercentile(99)));
+    }
+
+    private static double ratio(long measured, long baseline) {
+        return baseline == 0 ? Double.NaN : (double) measured / baseline;
+    }
+
+    private Measured load(URI url, boolean bare, Path out) throws Exception {
         PrintWriter stdout = commandLine.getOut();
         boolean sync = !target.async;
         HttpLoad.Settings settings = new HttpLoad.Settings(url, StartRequests.of(url, sync,
@@ -69,10 +108,10 @@ final class HttpLoadRun {
                 schedule == null ? "closed loop" : "open loop", sync ? "StartSyncExecution" : "StartExecution",
                 target.stateMachine, schedule == null ? "as fast as answered" : schedule.describe(),
                 DurationConverter.format(run.duration), DurationConverter.format(run.warmup), target.connections,
-                target.baseline ? "bare Netty server in process" : url);
+                bare ? BARE : url);
         stdout.flush();
         String machineName = StartRequests.arn(target.stateMachine).replaceFirst("^.*:stateMachine:([^:]+).*$", "$1");
-        ServerCounters before = target.baseline ? null : ServerCounters.read(url, machineName);
+        ServerCounters before = bare ? null : ServerCounters.read(url, machineName);
         boolean progress = run.duration.plus(run.warmup).compareTo(PROGRESS_AFTER) > 0;
         HttpLoad.Result result;
         try {
@@ -89,21 +128,21 @@ final class HttpLoadRun {
             String reason = e.getMessage() == null ? "refused" : e.getMessage()
                     .replaceFirst("^\\w+\\(\\.\\.\\) failed with error\\(-?\\d+\\): ", "");
             commandLine.getErr().printf("quickstep: --url %s: cannot connect: %s%n", url, reason);
-            return 2;
+            return new Measured(2, null, null);
         }
         print(stdout, result);
         ServerCounters after = before == null ? null : ServerCounters.read(url, machineName);
         RunCost cost = RunCost.of(prices, result, sync,
                 after == null ? Double.NaN : after.transitionsPerExecutionSince(before));
         stdout.printf("  cost on AWS   %s%n", cost.describe());
-        if (run.out != null) {
-            ObjectNode summary = RunSummary.of(settings(url, schedule), result);
-            summary.set("cost", cost.toJson());
-            ReportFiles.write(run.out, summary, result.latencyNanos());
-            stdout.printf("  report: %s (and %s, %s)%n", run.out.resolve(ReportFiles.REPORT), ReportFiles.SUMMARY,
+        ObjectNode summary = RunSummary.of(settings(bare ? BARE : url.toString()), result);
+        summary.set("cost", cost.toJson());
+        if (out != null) {
+            ReportFiles.write(out, summary, result.latencyNanos());
+            stdout.printf("  report: %s (and %s, %s)%n", out.resolve(ReportFiles.REPORT), ReportFiles.SUMMARY,
                     ReportFiles.HGRM);
         }
-        return result.errors() == 0 && result.unanswered() == 0 ? 0 : 1;
+        return new Measured(result.errors() == 0 && result.unanswered() == 0 ? 0 : 1, result, summary);
     }
 
     private static void print(PrintWriter stdout, HttpLoad.Result result) {
@@ -129,9 +168,9 @@ final class HttpLoadRun {
     }
 
     /** The run's settings, as the reports list them. */
-    private Map<String, String> settings(URI url, Schedule schedule) {
+    private Map<String, String> settings(String targetName) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("target", target.baseline ? "bare Netty server in process" : url.toString());
+        settings.put("target", targetName);
         settings.put("api", target.async ? "StartExecution" : "StartSyncExecution");
         settings.put("stateMachine", StartRequests.arn(target.stateMachine));
         settings.put("input", target.input == null ? "(default)" : target.input.toString());
@@ -152,7 +191,7 @@ final class HttpLoadRun {
         return target.burst > 0 ? Schedule.bursts(target.burst, target.every.toNanos()) : Schedule.fixedRate(run.rate);
     }
 
-    private String input() {
+    private String readInput() {
         try {
             if (target.input == null) {
                 return StartRequests.defaultInput(target.stateMachine);
@@ -188,9 +227,6 @@ final class HttpLoadRun {
         }
         if (target.async && target.sync) {
             fail("--sync and --async: give one");
-        }
-        if (target.baseline && target.url != null) {
-            fail("--baseline and --url: give one (run each, then compare their summaries)");
         }
         if (target.url != null) {
             validateUrl(target.url);

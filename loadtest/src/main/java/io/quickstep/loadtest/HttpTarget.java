@@ -17,7 +17,8 @@ final class HttpTarget {
     URI url;
 
     @Option(names = "--baseline",
-            description = "Load a bare Netty server (baseline-server) started in this process, the same way.")
+            description = "Load a bare Netty server (baseline-server) started in this process, the same way; "
+                    + "with --url, after that server, for the ratio of the two.")
     boolean baseline;
 
     @Option(names = {"--state-machine", "--machine"}, paramLabel = "NAME|ARN", defaultValue = "pass",

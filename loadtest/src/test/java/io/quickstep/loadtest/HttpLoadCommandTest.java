@@ -1,10 +1,13 @@
 package io.quickstep.loadtest;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +34,22 @@ class HttpLoadCommandTest {
         assertTrue(printed.contains("errors        throttled 0, failed executions 0, HTTP errors 0, timeouts 0"), printed);
         assertTrue(printed.contains("quickstep: latency_us p50 "), printed);
         assertTrue(!printed.contains("second 1:"), "no progress lines on a short run: " + printed);
+    }
+
+    @Test
+    void withUrlAndBaselineLoadsBothTheSameWayAndPrintsTheirRatio(@TempDir Path dir) throws Exception {
+        try (ScriptedServer server = new ScriptedServer(n -> ScriptedServer.Answer.ok(ScriptedServer.SUCCEEDED))) {
+            int exit = execute("--url", server.url().toString(), "--baseline", "--rate", "100", "--duration", "500ms",
+                    "--warmup", "0", "--out", dir.toString());
+
+            assertEquals(0, exit, err.toString());
+            String printed = out.toString();
+            assertTrue(printed.indexOf(server.url().toString()) < printed.indexOf("bare Netty server in process"), printed);
+            assertTrue(printed.matches("(?s).*ratio " + server.url() + " / bare Netty server: requests/s 1\\.00, .*"), printed);
+            for (String file : new String[] {"server/summary.json", "baseline/summary.json", ReportFiles.COMPARE}) {
+                assertTrue(Files.isRegularFile(dir.resolve(file)), file);
+            }
+        }
     }
 
     @Test
