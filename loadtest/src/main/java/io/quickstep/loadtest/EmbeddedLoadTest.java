@@ -4,6 +4,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.api.Engine;
 import io.quickstep.json.Json;
+import io.quickstep.metrics.CostEstimate;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -91,6 +92,8 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
 
     /** The engine's books after the last run, once it shut down. */
     Books books;
+    /** What the last run's executions (warm-up included) would cost on AWS. */
+    CostEstimate cost;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new EmbeddedLoadTest()).execute(args));
@@ -124,6 +127,7 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
                     failingPercent, slowPercent, slowMillis);
         }
         stdout.println("  " + books.describe());
+        stdout.println("  cost on AWS of every execution, warm-up included: " + cost.describe());
         return passed && books.balanced() ? 0 : 1;
     }
 
@@ -196,6 +200,7 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
             result = run.on(engine, workload);
         }
         books = Books.of(engine.metrics());
+        cost = engine.metrics(workload.machine()).cost(target.prices(spec.commandLine()));
         return result;
     }
 
@@ -210,6 +215,7 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
     }
 
     private void validate() {
+        target.prices(spec.commandLine());
         if (!run.max && (run.rate < 1 || run.rate > OpenLoop.MAX_RATE)) {
             throw new ParameterException(spec.commandLine(),
                     "--rate must be 1.." + OpenLoop.MAX_RATE + " (or use --max)");

@@ -63,7 +63,7 @@ final class HttpLoadRun {
         started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         schedule = schedule();
         input = readInput();
-        prices = AwsPrices.of(target.region);
+        prices = target.prices(commandLine);
         if (!target.baseline) {
             return load(target.url == null ? HttpTarget.DEFAULT_URL : target.url, false, run.out).exit();
         }
@@ -230,10 +230,6 @@ final class HttpLoadRun {
         }
         if (target.url != null) {
             validateUrl(target.url);
-        }
-        if (AwsPrices.of(target.region) == null) {
-            fail("--region: no list prices for '" + target.region + "' (the table holds "
-                    + String.join(", ", AwsPrices.regions()) + ")");
         }
     }
 

@@ -1,7 +1,9 @@
 package io.quickstep.loadtest;
 
 import io.quickstep.metrics.AwsPrices;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -57,6 +59,16 @@ final class HttpTarget {
 
     @Option(names = "--allow-remote", description = "Allow a --url that is not on this machine's loopback.")
     boolean allowRemote;
+
+    /** The list prices of {@code --region}; a region the table lacks is a bad option. */
+    AwsPrices prices(CommandLine commandLine) {
+        AwsPrices prices = AwsPrices.of(region);
+        if (prices == null) {
+            throw new ParameterException(commandLine, "--region: no list prices for '" + region + "' (the table holds "
+                    + String.join(", ", AwsPrices.regions()) + ")");
+        }
+        return prices;
+    }
 
     /** Whether the options ask for an HTTP run at all. */
     boolean selected() {
