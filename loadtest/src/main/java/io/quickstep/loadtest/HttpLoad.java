@@ -70,14 +70,19 @@ final class HttpLoad {
      * @param connectionsClosed connections that the server closed before the end
      * @param maxLagNanos       how late a measured request was sent at worst (waiting for a free
      *                          connection, or for the generator itself)
-     * @param intervals         the measured seconds, in order
+     * @param durationSeconds   the measured time, or until the last measured answer when that came later
+     * @param intervals         the measured seconds, in order (by answer time; a server that falls
+     *                          behind has seconds after the measured time)
      * @param billing           the billing details of the measured StartSyncExecution answers
      */
     record Result(Histogram latencyNanos, Histogram uncorrectedNanos, long due, long[] outcomes, long unanswered,
                   int connectionsClosed, long maxLagNanos, double durationSeconds, List<Interval> intervals,
                   Billing billing) {
 
-        /** Measured answers (timeouts included) per second. */
+        /**
+         * Measured answers (timeouts included) per second, over the measured time or, when the last
+         * measured answer came later, until it came.
+         */
         double requestsPerSecond() {
             return latencyNanos.getTotalCount() / durationSeconds;
         }
@@ -117,6 +122,8 @@ final class HttpLoad {
     private long secondErrors;
     private long maxLag;
     private int closed;
+    /** When the last measured request was answered (or timed out). */
+    private long lastMeasured;
 
     private HttpLoad(Settings settings, Consumer<Interval> progress) {
         this.settings = settings;
@@ -161,8 +168,9 @@ final class HttpLoad {
         if (second.getTotalCount() > 0) {
             endSecond();
         }
+        long measuredNanos = Math.max(settings.durationNanos(), lastMeasured - measureFrom);
         return new Result(latency.copy(), uncorrected.copy(), due, outcomes.clone(), due - completed, closed, maxLag,
-                settings.durationNanos() / 1e9, List.copyOf(intervals), billing);
+                measuredNanos / 1e9, List.copyOf(intervals), billing);
     }
 
     /** A new connection to the target, its handler in place; {@link Connection#connecting} tells when it is up. */
@@ -229,6 +237,7 @@ final class HttpLoad {
         long dueTime = connection.inFlightDue;
         connection.busy = false;
         if (dueTime >= measureFrom) {
+            lastMeasured = now;
             long fromDue = Math.min(now - dueTime, MAX_LATENCY_NANOS);
             latency.recordValue(fromDue);
             second.recordValue(fromDue);

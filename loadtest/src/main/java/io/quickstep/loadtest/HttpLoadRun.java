@@ -33,6 +33,7 @@ final class HttpLoadRun {
     static final int MAX_BURST = 100_000;
     private static final double NANOS_PER_MICRO = 1000.0;
     private static final Duration MIN_DURATION = Duration.ofMillis(100);
+    private static final int WARMUP_STEPS = 3;
     private static final String BARE = "bare Netty server in process";
 
     private final CommandLine commandLine;
@@ -188,7 +189,11 @@ final class HttpLoadRun {
         if (run.max) {
             return null;
         }
-        return target.burst > 0 ? Schedule.bursts(target.burst, target.every.toNanos()) : Schedule.fixedRate(run.rate);
+        if (target.burst > 0) {
+            return Schedule.bursts(target.burst, target.every.toNanos());
+        }
+        // The warm-up climbs to the rate over its first whole seconds, three at most.
+        return Schedule.climbing(run.rate, (int) Math.min(WARMUP_STEPS, run.warmup.toSeconds()));
     }
 
     private String readInput() {

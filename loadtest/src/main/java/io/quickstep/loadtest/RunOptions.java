@@ -21,7 +21,7 @@ final class RunOptions {
     Duration duration;
 
     @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "5", converter = DurationConverter.class,
-            description = "Load before measuring, not reported, at most 2m; the embedded open loop climbs to "
+            description = "Load before measuring, not reported, at most 2m; an open loop at --rate climbs to "
                     + "--rate over its first three seconds (default: ${DEFAULT-VALUE} s).")
     Duration warmup;
 

@@ -29,6 +29,63 @@ interface Schedule {
         return new Bursts(size, everyNanos);
     }
 
+    /**
+     * {@code rate} requests per second after a climb: {@code steps} seconds at an eighth, a quarter
+     * and a half of it (the last {@code steps} of these), so that a server and a generator still being
+     * compiled do not start the run with a backlog they then take the measured seconds to drain.
+     */
+    static Schedule climbing(long rate, int steps) {
+        return steps <= 0 ? fixedRate(rate) : new Climbing(new FixedRate(rate), steps);
+    }
+
+    /** A {@link FixedRate} after {@code steps} one-second steps that each double the rate up to it. */
+    record Climbing(FixedRate full, int steps) implements Schedule {
+        private static final long SECOND = 1_000_000_000L;
+
+        /** Requests in step {@code k} (from 0): a second at the full rate halved {@code steps - k} times. */
+        private long inStep(int k) {
+            return Math.max(1, full.rate() >> (steps - k));
+        }
+
+        @Override
+        public long dueNanos(long n) {
+            long offset = 0;
+            for (int k = 0; k < steps; k++) {
+                long count = inStep(k);
+                if (n < count) {
+                    return offset + (long) (n * (1e9 / count));
+                }
+                n -= count;
+                offset += SECOND;
+            }
+            return offset + full.dueNanos(n);
+        }
+
+        @Override
+        public long dueBy(long elapsedNanos) {
+            long before = 0;
+            for (int k = 0; k < steps; k++) {
+                long count = inStep(k);
+                if (elapsedNanos < SECOND) {
+                    return before + Math.min(count, (long) (elapsedNanos * (count / 1e9)) + 1);
+                }
+                before += count;
+                elapsedNanos -= SECOND;
+            }
+            return before + full.dueBy(elapsedNanos);
+        }
+
+        @Override
+        public double ratePerSecond() {
+            return full.rate();
+        }
+
+        @Override
+        public String describe() {
+            return full.describe();
+        }
+    }
+
     /** Evenly spaced requests. */
     record FixedRate(long rate) implements Schedule {
         @Override
