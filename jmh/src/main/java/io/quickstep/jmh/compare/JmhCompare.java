@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code jmh/compare BEFORE.json AFTER.json [--threshold PERCENT]}: compares two JMH JSON result
  * files benchmark by benchmark ({@link Change}) and exits 1 when one regressed by more than the
  * threshold (default {@value #DEFAULT_THRESHOLD_PERCENT}%) and more than its variance explains, 0
- * otherwise, 2 when the input is wrong.
+ * otherwise, 2 when the input is wrong. Either side may be several files, comma-separated (rounds of
+ * the same jar): their iterations are pooled ({@link BenchmarkScore#pooled}).
  */
 public final class JmhCompare {
     static final double DEFAULT_THRESHOLD_PERCENT = 5;
@@ -33,7 +34,7 @@ public final class JmhCompare {
 
     /** Runs a comparison as the command line asks; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        List<Path> files = new ArrayList<>();
+        List<String> files = new ArrayList<>();
         double threshold = DEFAULT_THRESHOLD_PERCENT;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -42,13 +43,14 @@ public final class JmhCompare {
                 } else if (args[i].startsWith("-")) {
                     throw new IllegalArgumentException("unknown option " + args[i]);
                 } else {
-                    files.add(Path.of(args[i]));
+                    files.add(args[i]);
                 }
             }
             if (files.size() != 2 || !(threshold >= 0)) {
-                throw new IllegalArgumentException("usage: jmh/compare BEFORE.json AFTER.json [--threshold PERCENT]");
+                throw new IllegalArgumentException("usage: jmh/compare BEFORE.json[,...] AFTER.json[,...] "
+                        + "[--threshold PERCENT]");
             }
-            return compare(read(files.get(0)), read(files.get(1)), threshold, out);
+            return compare(readAll(files.get(0)), readAll(files.get(1)), threshold, out);
         } catch (IllegalArgumentException e) {
             err.println("jmh/compare: " + e.getMessage());
             return EXIT_BAD_INPUT;
@@ -87,6 +89,17 @@ public final class JmhCompare {
         }
         out.printf("%d compared, %d regressed beyond %.1f%% and their variance%n", compared, regressions, threshold);
         return regressions == 0 ? 0 : EXIT_REGRESSION;
+    }
+
+    /** The benchmarks of one or more result files ({@code A.json,B.json}), runs of the same key pooled. */
+    static Map<String, BenchmarkScore> readAll(String files) {
+        Map<String, List<BenchmarkScore>> runs = new LinkedHashMap<>();
+        for (String file : files.split(",")) {
+            read(Path.of(file)).forEach((key, score) -> runs.computeIfAbsent(key, k -> new ArrayList<>()).add(score));
+        }
+        Map<String, BenchmarkScore> pooled = new LinkedHashMap<>();
+        runs.forEach((key, scores) -> pooled.put(key, BenchmarkScore.pooled(scores)));
+        return pooled;
     }
 
     /** The benchmarks of a JMH JSON result file, by key. */

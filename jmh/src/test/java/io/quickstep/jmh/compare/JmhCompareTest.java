@@ -87,6 +87,22 @@ class JmhCompareTest {
     }
 
     @Test
+    void poolsTheIterationsOfSeveralRoundsOfEachSide() throws Exception {
+        // Before: rounds of 100, 102, 98 and 101, 99, 100 ops/s; after: 90, 91, 89 and 90, 92, 88.
+        Path before1 = Files.writeString(dir.resolve("b1.json"), result(raw("A.run", 100, 102, 98)));
+        Path before2 = Files.writeString(dir.resolve("b2.json"), result(raw("A.run", 101, 99, 100)));
+        Path after1 = Files.writeString(dir.resolve("a1.json"), result(raw("A.run", 90, 91, 89)));
+        Path after2 = Files.writeString(dir.resolve("a2.json"), result(raw("A.run", 90, 92, 88)));
+        int exit = JmhCompare.run(new String[] {before1 + "," + before2, after1 + "," + after2}, stream(out), stream(err));
+
+        assertEquals(1, exit, out() + err());
+        // Means 100 and 90 over six iterations each: -10%.
+        assertTrue(out().contains("regression   A.run [thrpt]: 100.000 ± "), out());
+        assertTrue(out().contains(" -> 90.000 ± "), out());
+        assertTrue(out().contains("-10.0% ± "), out());
+    }
+
+    @Test
     void namesAFileThatIsNoResultFile() throws Exception {
         Path good = Files.writeString(dir.resolve("good.json"), result(thrpt("A.run", 1, 0)));
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"benchmark\": 1}");
@@ -96,7 +112,7 @@ class JmhCompareTest {
                 stream(out), stream(err)));
         assertTrue(err().contains("missing.json: no such file"), err());
         assertEquals(2, JmhCompare.run(new String[] {good.toString()}, stream(out), stream(err)));
-        assertTrue(err().contains("usage: jmh/compare BEFORE.json AFTER.json"), err());
+        assertTrue(err().contains("usage: jmh/compare BEFORE.json[,...] AFTER.json[,...]"), err());
     }
 
     private int compare(String before, String after, String... options) throws Exception {
@@ -111,6 +127,16 @@ class JmhCompareTest {
 
     private static String result(String... entries) {
         return "[" + String.join(",", entries) + "]";
+    }
+
+    /** A result whose one fork measured {@code iterations}, its score their mean (JMH's error left out). */
+    private static String raw(String benchmark, double... iterations) {
+        double mean = java.util.Arrays.stream(iterations).average().orElseThrow();
+        StringBuilder values = new StringBuilder();
+        for (double value : iterations) {
+            values.append(values.length() == 0 ? "" : ", ").append(value);
+        }
+        return entry(benchmark, "thrpt", "{}", mean, 0).replace("\"rawData\": [[1, 2, 3]]", "\"rawData\": [[" + values + "]]");
     }
 
     private static String thrpt(String benchmark, double score, double error) {
