@@ -23,6 +23,8 @@ public final class StateMachineMetrics {
     private final LongAdder timedOut = new LongAdder();
     private final LongAdder aborted = new LongAdder();
     private final LongAdder throttled = new LongAdder();
+    /** Billed megabytes times billed milliseconds, added up over the executions that ended. */
+    private final LongAdder billedMbMillis = new LongAdder();
     /** Execution latency in microseconds, from start accepted to result, up to one hour. */
     private final Recorder latencyMicros = new Recorder(3_600_000_000L, 3);
     /** Each state's path ({@code Parent/Branch/State} for nested states), by its counter. */
@@ -62,6 +64,7 @@ public final class StateMachineMetrics {
             default: aborted.increment();
         }
         latencyMicros.recordValue(Math.max(0, Math.min(latencyNanos / 1000, 3_600_000_000L)));
+        billedMbMillis.add(result.billedMemoryMb() * result.billedDurationMillis());
     }
 
     /** The counters the engine's executions of this machine increment as they enter states. */
@@ -95,6 +98,19 @@ public final class StateMachineMetrics {
 
     public long throttled() {
         return throttled.sum();
+    }
+
+    /**
+     * What the executions started so far would cost on AWS at {@code prices}: as Express workflows
+     * (requests, and the billed duration and memory of those that ended) and as Standard ones (the
+     * states they entered).
+     */
+    public CostEstimate cost(AwsPrices prices) {
+        long entered = 0;
+        for (LongAdder counter : transitions) {
+            entered += counter.sum();
+        }
+        return new CostEstimate(prices, started(), billedMbMillis.sum(), entered);
     }
 
     /** Executions started and not yet ended. */

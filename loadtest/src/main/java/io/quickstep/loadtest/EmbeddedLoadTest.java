@@ -1,10 +1,14 @@
 package io.quickstep.loadtest;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.api.Engine;
+import io.quickstep.json.Json;
+import io.quickstep.metrics.CostEstimate;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -17,7 +21,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -34,29 +40,21 @@ import java.util.concurrent.Callable;
                 "--failing/--slow: a soak run, with a share of handlers that throw or answer late.",
                 "Exits 0 when every execution succeeded (in a soak run: when the engine's books balance), "
                         + "1 otherwise.",
-                "baseline-server: the bare Netty server the HTTP server is measured against; "
-                        + "http: fixed-rate load on an HTTP server."})
+                "--url URL or --baseline: load an HTTP server instead (see loadtest http --help); "
+                        + "baseline-server: the bare Netty server the HTTP server is measured against."})
 public final class EmbeddedLoadTest implements Callable<Integer> {
     static final int MAX_SECONDS = 120;
     private static final long PROBE_MILLIS = 500;
     private static final double NANOS_PER_MICRO = 1000.0;
-    private static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99};
-    private static final String[] PERCENTILE_LABELS = {"p50", "p90", "p99", "p99.9", "p99.99"};
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rate", paramLabel = "N", description = "Executions started per second (open loop).")
-    long rate;
+    @Mixin
+    RunOptions run;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Measured seconds, at most " + MAX_SECONDS + " (default: ${DEFAULT-VALUE}).")
-    int durationSeconds;
-
-    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "5",
-            description = "Seconds of load before measuring, not reported; the open loop climbs to --rate "
-                    + "over the first three (default: ${DEFAULT-VALUE}).")
-    int warmupSeconds;
+    @Mixin
+    HttpTarget target;
 
     // The generator needs a core of its own: leave it one.
     @Option(names = "--shards", paramLabel = "N", description = "Engine shards (default: processors - 1, at least 1).")
@@ -70,12 +68,10 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
     @Option(names = "--pin", description = "Pin each shard thread to a CPU of its own (where the OS allows).")
     boolean pin;
 
-    @Option(names = "--out", paramLabel = "FILE.hgrm",
-            description = "Write the latency percentile distribution (microseconds) to this file.")
-    Path out;
-
-    @Option(names = "--max", description = "Measure the maximum sustainable throughput instead (closed loop).")
-    boolean max;
+    @Option(names = "--compare", arity = "2", paramLabel = "SUMMARY.json",
+            description = "Draw two HTTP runs' summaries (--out DIR/summary.json) on one page, compare.html in "
+                    + "--out DIR (default: the current folder).")
+    List<Path> compare;
 
     @Option(names = "--in-flight", paramLabel = "N", defaultValue = "4096",
             description = "Executions kept in flight by --max (default: ${DEFAULT-VALUE}).")
@@ -96,6 +92,8 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
 
     /** The engine's books after the last run, once it shut down. */
     Books books;
+    /** What the last run's executions (warm-up included) would cost on AWS. */
+    CostEstimate cost;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new EmbeddedLoadTest()).execute(args));
@@ -103,12 +101,18 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (compare != null) {
+            return compare();
+        }
+        if (target.selected()) {
+            return new HttpLoadRun(spec.commandLine(), run, target).call();
+        }
         validate();
         PrintWriter stdout = spec.commandLine().getOut();
         // Said first: it tells how to read the figures that follow (see HandoffProbe).
         stdout.printf("thread-to-thread round trip: %.0f ns%n", HandoffProbe.roundTripNanos(PROBE_MILLIS));
         boolean passed;
-        if (max) {
+        if (run.max) {
             MaxThroughput.Result result = maxThroughput();
             print(stdout, result);
             passed = result.drained() && (faults().any() || result.failed() == 0);
@@ -123,7 +127,31 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
                     failingPercent, slowPercent, slowMillis);
         }
         stdout.println("  " + books.describe());
+        stdout.println("  cost on AWS of every execution, warm-up included: " + cost.describe());
         return passed && books.balanced() ? 0 : 1;
+    }
+
+    /** {@code --compare A B}: the two summaries on one page. */
+    private int compare() throws IOException {
+        List<ReportFiles.Run> runs = new ArrayList<>();
+        for (Path summary : compare) {
+            JsonNode json;
+            try {
+                json = Json.parse(Files.readString(summary));
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "--compare " + summary + ": " + e.getMessage());
+            }
+            if (!json.path("percentiles").isArray() || !json.path("results").isObject()) {
+                throw new ParameterException(spec.commandLine(), "--compare " + summary
+                        + ": not a load test summary (summary.json of --out DIR)");
+            }
+            Path folder = summary.toAbsolutePath().getParent();
+            runs.add(new ReportFiles.Run(folder == null ? summary.toString() : folder.getFileName() + "/"
+                    + summary.getFileName(), json));
+        }
+        Path page = ReportFiles.compare(run.out == null ? Path.of(".") : run.out, runs.get(0), runs.get(1));
+        spec.commandLine().getOut().println("compare: " + page);
+        return 0;
     }
 
     private Faults faults() {
@@ -146,16 +174,16 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
     /** Runs the open loop as the options say and writes the {@code .hgrm} file when asked to. */
     OpenLoop.Result openLoop() throws Exception {
         OpenLoop.Result result = onEngine((engine, workload) ->
-                OpenLoop.run(engine, workload, rate, warmupSeconds, durationSeconds));
-        if (out != null) {
-            writeHgrm(result.latencyNanos(), out);
+                OpenLoop.run(engine, workload, run.rate, seconds(run.warmup), seconds(run.duration)));
+        if (run.out != null) {
+            writeHgrm(result.latencyNanos(), run.out);
         }
         return result;
     }
 
     MaxThroughput.Result maxThroughput() throws Exception {
         return onEngine((engine, workload) ->
-                MaxThroughput.run(engine, workload, maxInFlight, warmupSeconds, durationSeconds));
+                MaxThroughput.run(engine, workload, maxInFlight, seconds(run.warmup), seconds(run.duration)));
     }
 
     /** A measurement on an engine of its own. */
@@ -172,6 +200,7 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
             result = run.on(engine, workload);
         }
         books = Books.of(engine.metrics());
+        cost = engine.metrics(workload.machine()).cost(target.prices(spec.commandLine()));
         return result;
     }
 
@@ -186,15 +215,18 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
     }
 
     private void validate() {
-        if (!max && (rate < 1 || rate > OpenLoop.MAX_RATE)) {
+        target.prices(spec.commandLine());
+        if (!run.max && (run.rate < 1 || run.rate > OpenLoop.MAX_RATE)) {
             throw new ParameterException(spec.commandLine(),
                     "--rate must be 1.." + OpenLoop.MAX_RATE + " (or use --max)");
         }
-        if (durationSeconds < 1 || durationSeconds > MAX_SECONDS) {
-            throw new ParameterException(spec.commandLine(), "--duration must be 1.." + MAX_SECONDS);
+        if (run.duration.toMillis() % 1000 != 0 || seconds(run.duration) < 1 || seconds(run.duration) > MAX_SECONDS) {
+            throw new ParameterException(spec.commandLine(), "--duration must be 1.." + MAX_SECONDS
+                    + " whole seconds on the embedded engine");
         }
-        if (warmupSeconds < 0 || warmupSeconds > MAX_SECONDS) {
-            throw new ParameterException(spec.commandLine(), "--warmup must be 0.." + MAX_SECONDS);
+        if (run.warmup.toMillis() % 1000 != 0 || seconds(run.warmup) > MAX_SECONDS) {
+            throw new ParameterException(spec.commandLine(), "--warmup must be 0.." + MAX_SECONDS
+                    + " whole seconds on the embedded engine");
         }
         if (failingPercent < 0 || failingPercent > 100 || slowPercent < 0 || slowPercent > 100) {
             throw new ParameterException(spec.commandLine(), "--failing and --slow must be 0..100 (percent)");
@@ -207,9 +239,14 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
         }
     }
 
+    /** The embedded runs count whole seconds; {@link #validate()} has checked that they are. */
+    private static int seconds(java.time.Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toSeconds());
+    }
+
     private void print(PrintWriter stdout, MaxThroughput.Result result) {
         stdout.printf("max throughput: %d shard(s)%s, idle strategy %s, %d in flight, %d s (+%d s warm-up)%n",
-                shards, pin ? " pinned" : "", idleStrategy, maxInFlight, durationSeconds, warmupSeconds);
+                shards, pin ? " pinned" : "", idleStrategy, maxInFlight, seconds(run.duration), seconds(run.warmup));
         long[] perSecond = result.perSecond().clone();
         Arrays.sort(perSecond);
         // On a shared machine the spread says as much as the mean.
@@ -220,19 +257,13 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
 
     private void print(PrintWriter stdout, OpenLoop.Result result) {
         stdout.printf("open loop: %d/s for %d s (+%d s warm-up), %d shard(s)%s, idle strategy %s%n",
-                rate, durationSeconds, warmupSeconds, shards, pin ? " pinned" : "", idleStrategy);
+                run.rate, seconds(run.duration), seconds(run.warmup), shards, pin ? " pinned" : "", idleStrategy);
         stdout.printf("  accepted      %d%n  throttled     %d%n  failed        %d%n  executions/s  %.0f%n",
                 result.accepted(), result.throttled(), result.failed(), result.throughput());
         if (!result.drained()) {
             stdout.println("  WARNING: executions were still running at the end; the latencies below miss them");
         }
-        Histogram latency = result.latencyNanos();
-        stdout.print("  latency from intended start (us):");
-        for (int i = 0; i < PERCENTILES.length; i++) {
-            stdout.printf(" %s %.1f", PERCENTILE_LABELS[i],
-                    latency.getValueAtPercentile(PERCENTILES[i]) / NANOS_PER_MICRO);
-        }
-        stdout.printf(" max %.1f%n", latency.getMaxValue() / NANOS_PER_MICRO);
+        stdout.printf("  latency from intended start (us): %s%n", Percentiles.line(result.latencyNanos()));
         stdout.printf("  generator lag (us): max %.1f%n", result.maxLagNanos() / NANOS_PER_MICRO);
     }
 

@@ -38,6 +38,10 @@ class EmbeddedLoadTestTest {
         assertEquals(0, result.failed());
         assertEquals(result.accepted(), result.latencyNanos().getTotalCount());
         assertEquals(result.accepted(), hgrmTotalCount(hgrm));
+        // Each a request, and as Standard six states entered: Normalize, Route, AutoTier, Charge, Reserve, Confirm.
+        assertEquals(result.accepted(), command.cost.executions());
+        assertEquals(result.accepted() * 6, command.cost.transitions());
+        assertTrue(command.cost.gbSeconds() >= result.accepted() * 0.1 * 0.0625, "100 ms of 64 MB at least");
     }
 
     @Test

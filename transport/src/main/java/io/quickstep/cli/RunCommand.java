@@ -6,6 +6,7 @@ import io.quickstep.api.StateMachine;
 import io.quickstep.execution.Clock;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.json.Json;
+import io.quickstep.metrics.AwsPrices;
 import io.quickstep.testing.Mocks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,12 +50,18 @@ final class RunCommand implements Callable<Integer> {
                     + "quickstep logs prints them.")
     boolean history;
 
+    @Option(names = "--cost", arity = "0..1", paramLabel = "REGION", fallbackValue = AwsPrices.DEFAULT_REGION,
+            description = "Also print what the execution would cost on AWS, as Express and as Standard, at the list "
+                    + "prices of REGION (default: " + AwsPrices.DEFAULT_REGION + ").")
+    String costRegion;
+
     @Override
     public Integer call() throws BadInputException, java.io.IOException {
         String text = CliInputs.readText(definition);
         JsonNode tree = CliInputs.parseJson(text, definition.toString());
         String executionInput = CliInputs.input(input);
-        StateMachine machine = Definitions.create(definition, text).recordingEvents(history);
+        AwsPrices prices = costRegion == null ? null : CostLine.prices(costRegion);
+        StateMachine machine = Definitions.create(definition, text).recordingEvents(history || prices != null);
         Mocks answers = mocks == null ? null : CliInputs.mocks(mocks, tree);
         ExecutionOptions options = ExecutionOptions.defaults().clock(virtualTime ? Clock.virtual() : Clock.SYSTEM);
         if (answers != null) {
@@ -66,6 +73,9 @@ final class RunCommand implements Callable<Integer> {
         }
         String printed = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result.toJson());
         spec.commandLine().getOut().println(printed);
+        if (prices != null) {
+            spec.commandLine().getOut().println(CostLine.of(result, prices));
+        }
         // As quickstep test judges a case: answers that ran out or were left over mean the mocks
         // file does not describe this execution.
         String problem = answers == null ? null : answers.problem();

@@ -4,10 +4,14 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.quickstep.metrics.AwsPrices;
+import io.quickstep.metrics.CostEstimate;
 import io.quickstep.metrics.StateMachineMetrics;
 import org.HdrHistogram.Histogram;
 
@@ -22,7 +26,9 @@ import java.util.function.ToLongFunction;
 
 /**
  * The engine's metrics of each served state machine, read at every scrape: executions started and
- * ended by status, starts throttled, latency as a Prometheus histogram, and state transitions.
+ * ended by status, starts throttled, latency as a Prometheus histogram, state transitions, and what
+ * the executions would have cost on AWS as Express and as Standard workflows (at the list prices of
+ * {@link AwsPrices#DEFAULT_REGION}, {@link CostEstimate}).
  *
  * <p>The engine keeps latency as interval histograms (each read holds what was recorded since the
  * last), so this collector adds every interval into a histogram of its own per machine: it must be
@@ -33,6 +39,7 @@ final class StateMachineCollector implements MultiCollector {
     private static final double[] BOUNDS = {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
             0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, Double.POSITIVE_INFINITY};
     private static final double MICROS_PER_SECOND = 1e6;
+    private static final AwsPrices PRICES = AwsPrices.of(AwsPrices.DEFAULT_REGION);
 
     private final Supplier<? extends Iterable<StateMachineMetrics>> machines;
     /** Latency since the server started, per machine name, in microseconds. */
@@ -49,6 +56,9 @@ final class StateMachineCollector implements MultiCollector {
         CounterSnapshot.Builder throttled = counter("quickstep_executions_throttled",
                 "Starts refused because the shard held its most executions");
         CounterSnapshot.Builder transitions = counter("quickstep_state_transitions", "States entered, by state");
+        GaugeSnapshot.Builder cost = GaugeSnapshot.builder().name("quickstep_estimated_aws_cost_dollars")
+                .help("What the executions started would cost on AWS Step Functions, in US dollars at the list "
+                        + "prices of " + PRICES.region() + " as of " + AwsPrices.AS_OF + ", by workflow type");
         HistogramSnapshot.Builder latencies = HistogramSnapshot.builder().name("quickstep_execution_latency_seconds")
                 .help("Execution latency, from start accepted to result");
         for (Map.Entry<String, List<StateMachineMetrics>> named : byName().entrySet()) {
@@ -64,9 +74,10 @@ final class StateMachineCollector implements MultiCollector {
             machines.forEach(machine -> machine.transitions().forEach((state, count) -> entered.merge(state, count, Long::sum)));
             entered.forEach((state, count) -> transitions.dataPoint(point(labels.add("state", state), count)));
             latencies.dataPoint(latency(labels, cumulative(named.getKey(), machines)));
+            cost(cost, labels, machines);
         }
         return MetricSnapshots.of(started.build(), ended.build(), throttled.build(), transitions.build(),
-                latencies.build());
+                latencies.build(), cost.build());
     }
 
     /**
@@ -114,6 +125,20 @@ final class StateMachineCollector implements MultiCollector {
         double sumSeconds = micros.getMean() * micros.getTotalCount() / MICROS_PER_SECOND;
         return HistogramDataPointSnapshot.builder().labels(labels)
                 .classicHistogramBuckets(ClassicHistogramBuckets.of(BOUNDS, counts)).sum(sumSeconds).build();
+    }
+
+    private static void cost(GaugeSnapshot.Builder cost, Labels machine, List<StateMachineMetrics> machines) {
+        double express = 0;
+        double standard = 0;
+        for (StateMachineMetrics metrics : machines) {
+            CostEstimate estimate = metrics.cost(PRICES);
+            express += estimate.express();
+            standard += estimate.standard();
+        }
+        cost.dataPoint(GaugeDataPointSnapshot.builder().labels(machine.add("workflow_type", "express")).value(express)
+                .build());
+        cost.dataPoint(GaugeDataPointSnapshot.builder().labels(machine.add("workflow_type", "standard")).value(standard)
+                .build());
     }
 
     private static void ended(CounterSnapshot.Builder ended, Labels machine, String status, long count) {

@@ -1,0 +1,55 @@
+package io.quickstep.metrics;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * AWS Step Functions list prices in US dollars, the one table every cost estimate of Quickstep reads
+ * ({@link CostEstimate}): Express workflows per request and per GB-second of billed duration,
+ * Standard workflows per state transition. The prices are those AWS publishes on its Step Functions
+ * pricing page as of {@value #AS_OF}, for the regions listed; the duration price is the first tier
+ * (the first 1,000 GB-hours of a month; AWS charges less beyond) and no free tier is deducted.
+ * Prices change and differ by region: for a region not in the table, give its rates with
+ * {@link #of(double, double, double)}.
+ *
+ * @param region              the region the rates are for, or {@code custom}
+ * @param perRequest          an Express execution started
+ * @param perGbSecond         a GB-second of Express billed duration and memory
+ * @param perStateTransition  a Standard state transition
+ */
+public record AwsPrices(String region, double perRequest, double perGbSecond, double perStateTransition) {
+    /** The date the table's prices were read off AWS's pricing page. */
+    public static final String AS_OF = "2025-01-01";
+    /** The region used when none is given. */
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    /** $1.00 per million requests, $0.00001667 per GB-second, $0.025 per 1,000 state transitions. */
+    private static final AwsPrices US = new AwsPrices(DEFAULT_REGION, 1.00 / 1_000_000, 0.00001667, 0.025 / 1_000);
+    private static final Map<String, AwsPrices> TABLE = table();
+
+    /** The list prices of {@code region}; null when the table does not hold it (see {@link #regions()}). */
+    public static AwsPrices of(String region) {
+        return TABLE.get(region);
+    }
+
+    /** Rates given by hand (for a region the table lacks, or prices newer than {@value #AS_OF}). */
+    public static AwsPrices of(double perRequest, double perGbSecond, double perStateTransition) {
+        return new AwsPrices("custom", perRequest, perGbSecond, perStateTransition);
+    }
+
+    /** The regions the table holds. */
+    public static Set<String> regions() {
+        return TABLE.keySet();
+    }
+
+    private static Map<String, AwsPrices> table() {
+        Map<String, AwsPrices> table = new TreeMap<>();
+        // US East (N. Virginia), US East (Ohio) and US West (Oregon) share the same list prices.
+        for (String region : new String[] {"us-east-1", "us-east-2", "us-west-2"}) {
+            table.put(region, new AwsPrices(region, US.perRequest, US.perGbSecond, US.perStateTransition));
+        }
+        return Collections.unmodifiableMap(table);
+    }
+}
