@@ -7,6 +7,8 @@ import io.quickstep.events.CloudWatchWriter;
 import io.quickstep.events.HistoryEvent;
 import io.quickstep.events.LogLevel;
 import io.quickstep.events.LoggingConfiguration;
+import io.quickstep.json.Json;
+import io.quickstep.log.LogSink;
 import io.quickstep.log.RollingFileLogSink;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.metrics.LogMetrics;
@@ -33,6 +35,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -43,6 +47,9 @@ import java.util.stream.Stream;
  * ({@code ALL}), the records shipped to a rolling file sink in a temporary directory (see
  * {@link #DIRECTORY_PROP}). At the end of
  * each trial it prints the bytes written per execution and the records dropped (none expected).
+ * {@code startSyncOnHost} is the same work as {@code serve} runs it: the shard on one thread that
+ * also parses the inputs, starts the executions and writes the outputs (as an event loop hosting
+ * its shard does), so that the shipper has the other core.
  * {@code writeRecords} measures the shipper's share alone: one execution's records made into text.
  */
 @State(Scope.Benchmark)
@@ -72,12 +79,8 @@ public class LoggingBenchmark {
 
     private StateMachine machine;
     private byte[] input;
-    private Path directory;
     private List<HistoryEvent> recorded;
     private final CloudWatchWriter writer = new CloudWatchWriter();
-    private Engine engine;
-    @SuppressWarnings("unchecked")
-    private final CompletableFuture<ExecutionResult>[] inFlight = new CompletableFuture[RuntimeBenchmark.BATCH];
 
     @Setup(Level.Trial)
     public void launch() throws IOException {
@@ -86,17 +89,32 @@ public class LoggingBenchmark {
         input = OrderWorkflowBenchmark.resource("order-input.json").getBytes(StandardCharsets.UTF_8);
         recorded = machine.recordingEvents(true).execute(input, ExecutionOptions.defaults()
                 .tasks(OrderHandlers.registry())).events();
-        directory = Files.createTempDirectory(Path.of(System.getProperty(DIRECTORY_PROP,
-                System.getProperty("java.io.tmpdir"))), "quickstep-logging-benchmark");
-        Engine.Context context = new Engine.Context().shards(1).tasks(OrderHandlers.registry());
-        engine = Engine.launch(context.logSink("discard".equals(sink) ? log -> { }
-                : new RollingFileLogSink(directory, RollingFileLogSink.MAX_FILE_BYTES_DEFAULT, KEEP_FILES)));
     }
 
     @Benchmark
     @OperationsPerInvocation(RuntimeBenchmark.BATCH)
-    public void startSync(RuntimeBenchmark.Throttles throttles, Blackhole blackhole) throws IOException {
-        RuntimeBenchmark.runBatch(engine, machine, input, inFlight, throttles, blackhole);
+    public void startSync(ThreadEngine engine, RuntimeBenchmark.Throttles throttles, Blackhole blackhole)
+            throws IOException {
+        RuntimeBenchmark.runBatch(engine.engine, machine, input, engine.inFlight, throttles, blackhole);
+    }
+
+    /**
+     * A batch as {@code startSync}'s, every step of it on the thread that runs the shard: the
+     * inputs parsed and the executions started by a task of that thread, each output written there
+     * as its execution ends; this thread only waits for the batch.
+     */
+    @Benchmark
+    @OperationsPerInvocation(RuntimeBenchmark.BATCH)
+    public void startSyncOnHost(HostedEngine hosted, Blackhole blackhole) throws Exception {
+        CompletableFuture<?>[] written = new CompletableFuture<?>[RuntimeBenchmark.BATCH];
+        hosted.host.submit(() -> {
+            for (int i = 0; i < RuntimeBenchmark.BATCH; i++) {
+                written[i] = hosted.engine.startSync(machine, Json.parse(input))
+                        .thenAccept(result -> blackhole.consume(Json.writeBytes(result.output())));
+            }
+            return null;
+        }).get();
+        CompletableFuture.allOf(written).join();
     }
 
     /**
@@ -109,17 +127,80 @@ public class LoggingBenchmark {
                 machine.loggingConfiguration());
     }
 
-    @TearDown(Level.Trial)
-    public void close() throws IOException {
+    /** Where a trial's records go: a rolling file sink in {@code directory}, or a sink that drops them. */
+    LogSink sink(Path directory) {
+        return "discard".equals(sink) ? log -> { }
+                : new RollingFileLogSink(directory, RollingFileLogSink.MAX_FILE_BYTES_DEFAULT, KEEP_FILES);
+    }
+
+    /** Closes the engine (its records shipped) and prints what its logs came to. */
+    void close(Engine engine) {
         LogMetrics logs = engine.metrics().logs();
         long executions = engine.metrics(machine).started();
         engine.close();
         System.out.printf("%n%s: %d executions, %d records shipped, %d dropped, %.0f bytes written per execution%n",
                 level, executions, logs.shipped(), logs.dropped(), (double) logs.bytesWritten() / executions);
+    }
+
+    static Path temporaryDirectory() throws IOException {
+        return Files.createTempDirectory(Path.of(System.getProperty(DIRECTORY_PROP,
+                System.getProperty("java.io.tmpdir"))), "quickstep-logging-benchmark");
+    }
+
+    static void delete(Path directory) throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
+        }
+    }
+
+    /** An engine with a shard thread of its own, for {@code startSync}. */
+    @State(Scope.Benchmark)
+    public static class ThreadEngine {
+        Engine engine;
+        @SuppressWarnings("unchecked")
+        final CompletableFuture<ExecutionResult>[] inFlight = new CompletableFuture[RuntimeBenchmark.BATCH];
+        private Path directory;
+        private LoggingBenchmark benchmark;
+
+        @Setup(Level.Trial)
+        public void launch(LoggingBenchmark benchmark) throws IOException {
+            this.benchmark = benchmark;
+            directory = temporaryDirectory();
+            engine = Engine.launch(new Engine.Context().shards(1).tasks(OrderHandlers.registry())
+                    .logSink(benchmark.sink(directory)));
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws IOException {
+            benchmark.close(engine);
+            delete(directory);
+        }
+    }
+
+    /** An engine whose one shard runs on a thread of this state's, for {@code startSyncOnHost}. */
+    @State(Scope.Benchmark)
+    public static class HostedEngine {
+        ScheduledExecutorService host;
+        Engine engine;
+        private Path directory;
+        private LoggingBenchmark benchmark;
+
+        @Setup(Level.Trial)
+        public void launch(LoggingBenchmark benchmark) throws IOException {
+            this.benchmark = benchmark;
+            host = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "host"));
+            directory = temporaryDirectory();
+            engine = Engine.launch(new Engine.Context().runShardsOn(List.of(host)).tasks(OrderHandlers.registry())
+                    .logSink(benchmark.sink(directory)));
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws IOException {
+            benchmark.close(engine);
+            host.shutdownNow();
+            delete(directory);
         }
     }
 }
