@@ -1,7 +1,9 @@
 package io.quickstep.task;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -33,6 +35,15 @@ import java.util.function.BiConsumer;
  * function ARN resource and {@code lambda:invoke}.
  */
 class LambdaInvoke implements TaskHandler {
+    /** Lambda's error JSON as AWS records it in a cause for {@code lambda:invoke}. */
+    private static final ObjectWriter COMPACT = Json.MAPPER.writer();
+    /** The same for a function ARN resource: a space after each separator, as Lambda's runtime writes it. */
+    private static final ObjectWriter SPACED = Json.MAPPER.writer(new DefaultPrettyPrinter(Separators
+            .createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEntrySpacing(Separators.Spacing.AFTER).withArrayValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("").withArrayEmptySeparator(""))
+            .withObjectIndenter(DefaultPrettyPrinter.NopIndenter.instance)
+            .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance));
     private static final String FUNCTION = ":function:";
     private static final String INVOKE = ":states:::lambda:invoke";
     private static final String CALLBACK = ":states:::lambda:invoke.waitForTaskToken";
@@ -267,24 +278,28 @@ class LambdaInvoke implements TaskHandler {
      * above the engine's call into it, at most {@value #MAX_FRAMES}.
      */
     static String cause(String errorType, Throwable thrown, boolean compact) {
-        String colon = compact ? ":" : ": ";
-        String comma = compact ? "," : ", ";
-        StringBuilder json = new StringBuilder(256).append('{');
-        quote(json, "errorMessage").append(colon);
-        quote(json, thrown.getMessage() == null ? "" : thrown.getMessage()).append(comma);
-        quote(json, "errorType").append(colon);
-        quote(json, errorType).append(comma);
-        quote(json, "requestId").append(colon);
-        quote(json, requestId()).append(comma);
-        quote(json, "stackTrace").append(colon).append('[');
+        ObjectNode payload = Json.NODES.objectNode();
+        payload.put("errorMessage", thrown.getMessage() == null ? "" : thrown.getMessage());
+        payload.put("errorType", errorType);
+        payload.put("requestId", requestId());
+        ArrayNode stackTrace = payload.putArray("stackTrace");
         StackTraceElement[] trace = thrown.getStackTrace();
         for (int i = 0; i < trace.length && i < MAX_FRAMES && !isEngine(trace[i].getClassName()); i++) {
-            if (i > 0) {
-                json.append(comma);
-            }
-            quote(json, trace[i].toString());
+            stackTrace.add(trace[i].toString());
         }
-        return json.append("]}").toString();
+        return cause(payload, compact);
+    }
+
+    /**
+     * A Lambda error payload as Step Functions passes it on as a cause: compact, or with Lambda's
+     * spacing (a space after each {@code :} and {@code ,}, no line breaks).
+     */
+    static String cause(JsonNode payload, boolean compact) {
+        try {
+            return (compact ? COMPACT : SPACED).writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree always writes", e);
+        }
     }
 
     /** Whether a frame is the engine calling a handler (below it, the stack is the engine's). */
@@ -298,10 +313,6 @@ class LambdaInvoke implements TaskHandler {
     /** Whether {@code className} is {@code name} or a class nested in it. */
     private static boolean isClass(String className, String name) {
         return className.startsWith(name) && (className.length() == name.length() || className.charAt(name.length()) == '$');
-    }
-
-    private static StringBuilder quote(StringBuilder json, String text) {
-        return json.append('"').append(JsonStringEncoder.getInstance().quoteAsString(text)).append('"');
     }
 
     // ---- the kinds of handler ----

@@ -184,6 +184,19 @@ public final class TaskHandlers implements TaskHandler {
     }
 
     /**
+     * The failure of a Lambda function that answered with an error instead of a result: the
+     * payload Lambda's runtime writes for it ({@code errorMessage}, {@code errorType}, ...), as a
+     * Lambda endpoint sends it with {@code X-Amz-Function-Error}. The error is its
+     * {@code errorType}; the cause, the payload as {@link #failure} writes a handler's (compact for
+     * {@code lambda:invoke}, spaced for a function ARN).
+     */
+    public static ExecutionFailure functionError(TaskRequest request, JsonNode payload) {
+        JsonNode type = payload.get("errorType");
+        String error = type != null && type.isTextual() ? type.textValue() : "Lambda.Unknown";
+        return new ExecutionFailure(error, LambdaInvoke.cause(payload, !LambdaInvoke.isFunctionArn(request.resource())));
+    }
+
+    /**
      * The error a handler's throwable gives its task: the class's simple name, as Lambda reports a
      * function's exception; for an anonymous class, which has none, the name the JVM gives it.
      */

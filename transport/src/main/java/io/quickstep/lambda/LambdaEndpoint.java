@@ -1,10 +1,7 @@
 package io.quickstep.lambda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.quickstep.error.ExecutionFailure;
 import io.quickstep.json.Json;
 import io.quickstep.task.AsyncTaskHandler;
@@ -19,7 +16,6 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.regions.Region;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -56,14 +52,6 @@ public final class LambdaEndpoint {
     private static final Set<String> SET_BY_CLIENT = Set.of("host", "content-length");
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Aws4Signer SIGNER = Aws4Signer.create();
-    /** Lambda's Python runtime writes its error JSON with a space after each separator, as AWS passes it on. */
-    private static final ObjectWriter SPACED = Json.MAPPER.writer(new DefaultPrettyPrinter(Separators
-            .createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEntrySpacing(Separators.Spacing.AFTER).withArrayValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("").withArrayEmptySeparator(""))
-            .withObjectIndenter(DefaultPrettyPrinter.NopIndenter.instance)
-            .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance));
-
     private final URI endpoint;
     private final HttpClient client;
     /** Null: calls go unsigned. */
@@ -156,25 +144,9 @@ public final class LambdaEndpoint {
                     + e.getOriginalMessage());
         }
         if (response.headers().firstValue("X-Amz-Function-Error").isPresent()) {
-            throw functionError(answer, body, request);
+            throw TaskHandlers.functionError(request, answer);
         }
         return answer;
-    }
-
-    /**
-     * A function's error: its type is the task's error, its payload the cause (compact for
-     * {@code lambda:invoke}, with Lambda's spacing for a function ARN, as AWS records them).
-     */
-    private static ExecutionFailure functionError(JsonNode payload, String body, TaskRequest request) {
-        JsonNode type = payload.get("errorType");
-        String error = type != null && type.isTextual() ? type.textValue() : "Lambda.Unknown";
-        String cause;
-        try {
-            cause = TaskHandlers.isFunctionArn(request.resource()) ? SPACED.writeValueAsString(payload) : Json.write(payload);
-        } catch (IOException e) {
-            cause = body;
-        }
-        return new ExecutionFailure(error, cause);
     }
 
     /** The message of a Lambda service error's body ({@code {"Type": ..., "message": ...}}), else the body. */
