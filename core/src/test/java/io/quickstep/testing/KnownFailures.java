@@ -1,5 +1,7 @@
 package io.quickstep.testing;
 
+import org.junit.jupiter.api.Assertions;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +19,12 @@ import java.util.regex.Pattern;
 public final class KnownFailures {
     private static final Pattern LINE = Pattern.compile("(\\S+)(?:\\s+#\\s*(.*))?");
     private final Map<String, String> reasons;
+    /** The list's name in messages: its file's, without {@code .txt}. */
+    private final String name;
 
-    private KnownFailures(Map<String, String> reasons) {
+    private KnownFailures(Map<String, String> reasons, String name) {
         this.reasons = reasons;
+        this.name = name;
     }
 
     public static KnownFailures load(Path file) throws IOException {
@@ -39,12 +44,26 @@ public final class KnownFailures {
                 throw new IOException(file + ":" + lineNumber + ": " + m.group(1) + " is listed twice");
             }
         }
-        return new KnownFailures(reasons);
+        return new KnownFailures(reasons, file.getFileName().toString().replaceFirst("\\.txt$", ""));
     }
 
     /** Why the case is expected to fail, or null when it is expected to pass. */
     public String reason(String caseId) {
         return reasons.get(caseId);
+    }
+
+    /**
+     * Fails the case's test when its verdict is not the list's: it differs ({@code difference} not
+     * null) and is not listed, or it is listed and now passes.
+     */
+    public void check(String caseId, String difference) {
+        String reason = reason(caseId);
+        if (reason == null && difference != null) {
+            Assertions.fail(caseId + ": " + difference);
+        }
+        if (reason != null && difference == null) {
+            Assertions.fail(caseId + ": now passes: remove it from " + name + " (" + reason + ")");
+        }
     }
 
     public Set<String> ids() {

@@ -1,6 +1,6 @@
 package io.quickstep.cli;
 
-import io.quickstep.service.KnownApiFailures;
+import io.quickstep.testing.KnownFailures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,7 +91,7 @@ class TestCommandCaseKindsTest {
         Outcome outcome = test("test", conformance.resolve("api").toString());
         Set<String> failed = outcome.out().lines().filter(line -> line.startsWith("FAIL "))
                 .map(line -> line.substring(5, line.indexOf(": "))).collect(Collectors.toSet());
-        assertEquals(KnownApiFailures.load(conformance.resolve("api-known-failures.txt")).ids(), failed, outcome.out());
+        assertEquals(KnownFailures.load(conformance.resolve("api-known-failures.txt")).ids(), failed, outcome.out());
         assertTrue(outcome.out().endsWith((69 - failed.size()) + " passed, " + failed.size() + " failed\n"), outcome.out());
     }
 }

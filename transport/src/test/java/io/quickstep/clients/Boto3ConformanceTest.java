@@ -2,8 +2,8 @@ package io.quickstep.clients;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.api.Engine;
-import io.quickstep.service.KnownApiFailures;
 import io.quickstep.service.StepFunctionsService;
+import io.quickstep.testing.KnownFailures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -53,8 +53,8 @@ class Boto3ConformanceTest {
     private RunPy.Python python;
     private RunPy.Run cases;
     private RunPy.Run apiCases;
-    private KnownApiFailures knownFailures;
-    private KnownApiFailures knownApiFailures;
+    private KnownFailures knownFailures;
+    private KnownFailures knownApiFailures;
 
     @BeforeAll
     void runCorpus() throws Exception {
@@ -67,9 +67,9 @@ class Boto3ConformanceTest {
             System.out.println("Boto3ConformanceTest: this boto3 predates ValidateStateMachineDefinition; "
                     + "validation cases that call it are counted as skipped");
         }
-        knownFailures = KnownApiFailures.load(CORE_CONFORMANCE.resolve("known-failures.txt"));
+        knownFailures = KnownFailures.load(CORE_CONFORMANCE.resolve("known-failures.txt"));
         Path transportConformance = Path.of(Boto3ConformanceTest.class.getResource("/conformance").toURI());
-        knownApiFailures = KnownApiFailures.load(transportConformance.resolve("api-known-failures.txt"));
+        knownApiFailures = KnownFailures.load(transportConformance.resolve("api-known-failures.txt"));
         try (LocalServer server = LocalServer.start()) {
             apiCases = RunPy.run(transportConformance, server.endpoint(), "--only", "api/");
         }
@@ -110,13 +110,13 @@ class Boto3ConformanceTest {
         assertTrue(apiCases.passed() >= KNOWN_API_PASSED, summary(apiCases));
     }
 
-    private List<DynamicNode> tests(RunPy.Run run, KnownApiFailures known) {
+    private List<DynamicNode> tests(RunPy.Run run, KnownFailures known) {
         return run.cases().stream()
                 .<DynamicNode>map(c -> dynamicTest(c.path("id").asText(), () -> check(c, known)))
                 .toList();
     }
 
-    private void check(JsonNode result, KnownApiFailures known) throws ReflectiveOperationException {
+    private void check(JsonNode result, KnownFailures known) {
         String id = result.path("id").asText();
         String outcome = result.path("result").asText();
         String detail = result.path("detail").asText();

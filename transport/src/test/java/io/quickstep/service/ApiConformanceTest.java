@@ -2,6 +2,7 @@ package io.quickstep.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.json.Json;
+import io.quickstep.testing.KnownFailures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,6 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
@@ -35,13 +35,13 @@ class ApiConformanceTest {
     private static final int CASES = 69;
     private static final int MAX_KNOWN_FAILURES = 3;
 
-    private KnownApiFailures knownFailures;
+    private KnownFailures knownFailures;
     private List<JsonNode> cases;
 
     @BeforeAll
     void loadCorpus() throws Exception {
         Path root = Path.of(ApiConformanceTest.class.getResource("/conformance").toURI());
-        knownFailures = KnownApiFailures.load(root.resolve("api-known-failures.txt"));
+        knownFailures = KnownFailures.load(root.resolve("api-known-failures.txt"));
         cases = new ArrayList<>();
         try (Stream<Path> files = Files.list(root.resolve("api"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
@@ -73,12 +73,6 @@ class ApiConformanceTest {
     private void check(JsonNode apiCase) throws Exception {
         String id = apiCase.get("id").asText();
         String difference = ApiCaseRunner.run(apiCase);
-        String reason = knownFailures.reason(id);
-        if (reason == null && difference != null) {
-            fail(id + ": " + difference);
-        }
-        if (reason != null && difference == null) {
-            fail(id + ": now passes: remove it from api-known-failures (" + reason + ")");
-        }
+        knownFailures.check(id, difference);
     }
 }
