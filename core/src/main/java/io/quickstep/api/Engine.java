@@ -12,6 +12,7 @@ import io.quickstep.log.LogSink;
 import io.quickstep.log.RollingFileLogSink;
 import io.quickstep.log.StdoutLogSink;
 import io.quickstep.metrics.EngineMetrics;
+import io.quickstep.task.Callbacks;
 import io.quickstep.metrics.StateMachineMetrics;
 import io.quickstep.runtime.Shards;
 import io.quickstep.task.TaskHandler;
@@ -45,13 +46,14 @@ public final class Engine implements AutoCloseable {
     private final Context context;
     private final Shards shards;
     private final ExecutionLogs logs;
+    private final Callbacks callbacks = new Callbacks();
 
     private Engine(Context context) {
         this.context = context;
         this.logs = ExecutionLogs.start(context.logSinks, context.logRingCapacity);
         this.shards = new Shards(new Shards.Settings(context.shards, context.maxInFlightPerShard,
                 context.idleStrategy, context.pinThreads, context.clock, context.account, context.blockingCalls,
-                context.stallLimit, context.shardHosts), logs);
+                context.stallLimit, context.shardHosts, callbacks), logs);
     }
 
     /**
@@ -166,6 +168,15 @@ public final class Engine implements AutoCloseable {
     /** The metrics of a state machine this engine has run (all zero before its first start). */
     public StateMachineMetrics metrics(StateMachine machine) {
         return shards.metrics(machine.compiled());
+    }
+
+    /**
+     * Where its executions' activity tasks are taken by workers and its activity and
+     * {@code .waitForTaskToken} tasks are answered: AWS's GetActivityTask, SendTaskSuccess,
+     * SendTaskFailure and SendTaskHeartbeat (see {@link Callbacks}).
+     */
+    public Callbacks callbacks() {
+        return callbacks;
     }
 
     /** The engine's own metrics: totals over its state machines, errors by kind, shard stalls. */

@@ -2,6 +2,7 @@ package io.quickstep.api;
 
 import io.quickstep.execution.Account;
 import io.quickstep.execution.Clock;
+import io.quickstep.task.Callbacks;
 import io.quickstep.task.TaskHandler;
 import io.quickstep.task.TaskHandlers;
 
@@ -14,6 +15,7 @@ public final class ExecutionOptions {
     private Clock clock = Clock.SYSTEM;
     private String executionName;
     private Account account = Account.DEFAULT;
+    private Callbacks callbacks;
 
     public static ExecutionOptions defaults() {
         return new ExecutionOptions();
@@ -40,6 +42,22 @@ public final class ExecutionOptions {
     public ExecutionOptions account(Account account) {
         this.account = java.util.Objects.requireNonNull(account, "account");
         return this;
+    }
+
+    /**
+     * Where the execution's activity and {@code .waitForTaskToken} tasks wait for their answers:
+     * workers and callers answer them through the same object ({@link Callbacks#getActivityTask},
+     * {@link Callbacks#sendTaskSuccess}, ...). Without one, such a task fails at once with
+     * States.TaskFailed, since nobody could answer it.
+     */
+    public ExecutionOptions callbacks(Callbacks callbacks) {
+        this.callbacks = callbacks;
+        return this;
+    }
+
+    /** Its {@link #callbacks(Callbacks)}, or null. */
+    public Callbacks callbacks() {
+        return callbacks;
     }
 
     public Account account() {

@@ -116,6 +116,15 @@ public final class StateMachine {
     }
 
     /**
+     * {@link #validate(String, String)}, with Quickstep's choice for Express machines when
+     * {@code expressCallbacks}: their {@code .waitForTaskToken} tasks are a WARNING, not AWS's error,
+     * since the engine runs them (as it runs every definition it compiles).
+     */
+    public static List<Diagnostic> validate(String definitionText, String type, boolean expressCallbacks) {
+        return DefinitionValidator.validate(definitionText, type, expressCallbacks);
+    }
+
+    /**
      * The compiled instructions of a definition valid for {@code type}, for reading: one section per
      * program (the machine, each Parallel branch and Map item processor), one line per instruction.
      */
@@ -126,7 +135,7 @@ public final class StateMachine {
     /** The definition's model, once the validator has found no error for {@code type}. */
     private static Definition parse(String definitionText, String type) {
         List<Diagnostic> errors = new ArrayList<>();
-        for (Diagnostic diagnostic : validate(definitionText, type)) {
+        for (Diagnostic diagnostic : validate(definitionText, type, true)) {
             if (diagnostic.isError()) {
                 errors.add(diagnostic);
             }
@@ -227,7 +236,7 @@ public final class StateMachine {
     private ExecutionResult execute(JsonNode input, long inputBytes, ExecutionOptions options) {
         String executionName = options.executionName() != null ? options.executionName() : ExecutionIds.random();
         Execution execution = new Execution(options.account(), name(), executionName, input, options.clock(),
-                options.tasks(), timeoutMillis(), null);
+                options.tasks(), options.callbacks(), timeoutMillis(), null);
         if (recordsEvents()) {
             execution.recordEvents(takeSpareEventBuffer());
         }

@@ -9,6 +9,7 @@ import io.quickstep.asl.model.State;
 import io.quickstep.asl.model.StateDetails;
 import io.quickstep.jsonata.JsonataTemplate;
 import io.quickstep.path.JsonPath;
+import io.quickstep.task.TaskKind;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -221,7 +222,7 @@ public final class Compiler {
     }
 
     private TaskSpec taskSpec(StateDetails.Task task, boolean jsonata) {
-        return new TaskSpec(task.resource(), task.timeoutSeconds(), optionalPath(task.timeoutSecondsPath()),
+        return new TaskSpec(task.resource(), TaskKind.of(task.resource()), task.timeoutSeconds(), optionalPath(task.timeoutSecondsPath()),
                 expression(jsonata, task.timeoutExpression(), "TimeoutSeconds"),
                 task.heartbeatSeconds(), optionalPath(task.heartbeatSecondsPath()),
                 expression(jsonata, task.heartbeatExpression(), "HeartbeatSeconds"));

@@ -63,9 +63,9 @@ final class EventDetails {
                 details.data("input", value);
                 details.text("roleArn", name);
             }
-            case ExecutionSucceeded, LambdaFunctionSucceeded -> details.data("output", value);
+            case ExecutionSucceeded, LambdaFunctionSucceeded, ActivitySucceeded -> details.data("output", value);
             case ExecutionFailed, ExecutionTimedOut, ExecutionAborted, LambdaFunctionFailed, LambdaFunctionTimedOut,
-                    MapRunFailed -> withError(details, error, cause);
+                    MapRunFailed, ActivityFailed, ActivityTimedOut -> withError(details, error, cause);
             case TaskScheduled -> {
                 withResource(details, name);
                 details.text("region", extra);
@@ -73,7 +73,7 @@ final class EventDetails {
                 withLimits(details, number, number2);
             }
             case TaskStarted -> withResource(details, name);
-            case TaskSucceeded -> {
+            case TaskSucceeded, TaskSubmitted -> {
                 withResource(details, name);
                 details.data("output", value);
             }
@@ -81,7 +81,12 @@ final class EventDetails {
                 withResource(details, name);
                 withError(details, error, cause);
             }
-            case LambdaFunctionScheduled -> {
+            case ActivityStarted -> {
+                if (name != null) {
+                    details.text("workerName", name);
+                }
+            }
+            case LambdaFunctionScheduled, ActivityScheduled -> {
                 details.text("resource", name);
                 details.data("input", value);
                 withLimits(details, number, number2);

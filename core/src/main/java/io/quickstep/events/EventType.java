@@ -31,6 +31,13 @@ public enum EventType {
     LambdaFunctionSucceeded("lambdaFunctionSucceededEventDetails"),
     LambdaFunctionFailed("lambdaFunctionFailedEventDetails"),
     LambdaFunctionTimedOut("lambdaFunctionTimedOutEventDetails"),
+    /** A {@code .waitForTaskToken} task's integration answered; the task waits for its token's answer. */
+    TaskSubmitted("taskSubmittedEventDetails"),
+    ActivityScheduled("activityScheduledEventDetails"),
+    ActivityStarted("activityStartedEventDetails"),
+    ActivitySucceeded("activitySucceededEventDetails"),
+    ActivityFailed("activityFailedEventDetails"),
+    ActivityTimedOut("activityTimedOutEventDetails"),
 
     MapStateStarted("mapStateStartedEventDetails"),
     MapStateSucceeded,

@@ -21,7 +21,8 @@ public enum LogLevel {
     private static final Set<EventType> ERROR_EVENTS = EnumSet.of(EventType.ExecutionFailed,
             EventType.ExecutionTimedOut, EventType.ExecutionAborted, EventType.FailStateEntered,
             EventType.TaskFailed, EventType.TaskTimedOut, EventType.LambdaFunctionFailed,
-            EventType.LambdaFunctionTimedOut, EventType.MapIterationFailed, EventType.MapIterationAborted,
+            EventType.LambdaFunctionTimedOut, EventType.ActivityFailed, EventType.ActivityTimedOut,
+            EventType.MapIterationFailed, EventType.MapIterationAborted,
             EventType.MapStateFailed, EventType.MapRunFailed, EventType.ParallelStateFailed,
             EventType.EvaluationFailed);
 

@@ -6,6 +6,7 @@ import io.quickstep.execution.Account;
 import io.quickstep.execution.Clock;
 import io.quickstep.execution.ExecutionListener;
 import io.quickstep.metrics.StateMachineMetrics;
+import io.quickstep.task.Callbacks;
 import io.quickstep.task.TaskHandler;
 import io.quickstep.vm.Execution;
 
@@ -30,9 +31,9 @@ final class RunningExecution extends Execution {
     final long startNanos;
 
     RunningExecution(Account account, String machineName, String name, JsonNode input, Clock clock, TaskHandler tasks,
-                     long timeoutMillis, String arn, CompiledMachine machine, StateMachineMetrics metrics,
+                     Callbacks callbacks, long timeoutMillis, String arn, CompiledMachine machine, StateMachineMetrics metrics,
                      ExecutionListener listener, long startNanos) {
-        super(account, machineName, name, input, clock, tasks, timeoutMillis, arn);
+        super(account, machineName, name, input, clock, tasks, callbacks, timeoutMillis, arn);
         this.machine = machine;
         this.metrics = metrics;
         this.listener = listener;

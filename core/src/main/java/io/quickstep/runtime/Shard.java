@@ -19,6 +19,7 @@ import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.log.ExecutionLogs;
 import io.quickstep.metrics.EngineErrors;
 import io.quickstep.metrics.StateMachineMetrics;
+import io.quickstep.task.Callbacks;
 import io.quickstep.task.TaskHandler;
 import io.quickstep.vm.BlockingCalls;
 import io.quickstep.vm.DataLimit;
@@ -79,6 +80,8 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
     private final BlockingCalls blockingCalls;
     /** Where the records of executions whose machines log go when they end. */
     private final ExecutionLogs logs;
+    /** The engine's tasks that wait for an answer to their token. */
+    private final Callbacks callbacks;
     private final DeadlineTimerWheel wheel;
     /** Every pending timer by id: wheel ids are from 0 up, queue ids from -1 down. */
     private final Long2ObjectHashMap<ShardTimer> timers = new Long2ObjectHashMap<>();
@@ -116,12 +119,14 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
      *             thread of its own (an Agrona {@code AgentRunner} the caller starts)
      */
     Shard(int index, int maxInFlight, Clock clock, Account account, boolean pin, EngineErrors errors,
-          BlockingCalls blockingCalls, ExecutionLogs logs, ScheduledExecutorService host) {
-        this(index, "quickstep-shard-" + index, maxInFlight, clock, account, pin, errors, blockingCalls, logs, host);
+          BlockingCalls blockingCalls, ExecutionLogs logs, ScheduledExecutorService host, Callbacks callbacks) {
+        this(index, "quickstep-shard-" + index, maxInFlight, clock, account, pin, errors, blockingCalls, logs, host,
+                callbacks);
     }
 
     private Shard(int index, String roleName, int maxInFlight, Clock clock, Account account, boolean pin,
-                  EngineErrors errors, BlockingCalls blockingCalls, ExecutionLogs logs, ScheduledExecutorService host) {
+                  EngineErrors errors, BlockingCalls blockingCalls, ExecutionLogs logs, ScheduledExecutorService host,
+                  Callbacks callbacks) {
         super(errors, roleName);
         this.roleName = roleName;
         this.index = index;
@@ -137,6 +142,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         this.errors = errors;
         this.blockingCalls = blockingCalls;
         this.logs = logs;
+        this.callbacks = callbacks;
         this.wheel = new DeadlineTimerWheel(TimeUnit.MILLISECONDS, clock.millis(), 1, 1024);
         this.hosted = host == null ? null : new HostedRunner(this, host);
     }
@@ -328,7 +334,7 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         RunningExecution execution;
         try {
             execution = new RunningExecution(account, machine.name(), name != null ? name : ExecutionIds.random(),
-                    input, clock, tasks, machine.timeoutMillis(), arn, machine, metrics, listener, acceptedNanos);
+                    input, clock, tasks, callbacks, machine.timeoutMillis(), arn, machine, metrics, listener, acceptedNanos);
             if (machine.recordsEvents()) {
                 EventBuffer buffer = eventBuffers.poll();
                 execution.recordEvents(buffer != null ? buffer : new EventBuffer());

@@ -9,6 +9,7 @@ import io.quickstep.log.ExecutionLogs;
 import io.quickstep.metrics.EngineErrors;
 import io.quickstep.metrics.EngineMetrics;
 import io.quickstep.metrics.StateMachineMetrics;
+import io.quickstep.task.Callbacks;
 import io.quickstep.task.TaskHandler;
 import io.quickstep.vm.BlockingCalls;
 import org.agrona.concurrent.AgentRunner;
@@ -57,7 +58,14 @@ public final class Shards {
     /** What the shards are made of; see {@link io.quickstep.api.Engine.Context} for each. */
     public record Settings(int count, int maxInFlightPerShard, String idleStrategy, boolean pinThreads, Clock clock,
                            Account account, int blockingCalls, Duration stallLimit,
-                           List<ScheduledExecutorService> hosts) {
+                           List<ScheduledExecutorService> hosts, Callbacks callbacks) {
+        /** With callbacks of their own, which nobody outside reaches. */
+        public Settings(int count, int maxInFlightPerShard, String idleStrategy, boolean pinThreads, Clock clock,
+                        Account account, int blockingCalls, Duration stallLimit, List<ScheduledExecutorService> hosts) {
+            this(count, maxInFlightPerShard, idleStrategy, pinThreads, clock, account, blockingCalls, stallLimit, hosts,
+                    new Callbacks());
+        }
+
         /** Whether the shards run on hosts' threads (one shard each) rather than threads of their own. */
         boolean hosted() {
             return !hosts.isEmpty();
@@ -87,7 +95,8 @@ public final class Shards {
         this.runners = new AgentRunner[count];
         for (int i = 0; i < shards.length; i++) {
             shards[i] = new Shard(i, settings.maxInFlightPerShard(), settings.clock(), settings.account(),
-                    settings.pinThreads(), errors, blockingCalls, logs, hosted ? settings.hosts().get(i) : null);
+                    settings.pinThreads(), errors, blockingCalls, logs, hosted ? settings.hosts().get(i) : null,
+                    settings.callbacks());
             Shard shard = shards[i];
             if (hosted) {
                 shard.hosted.wake(); // its first cycle makes the host's thread known, for routing

@@ -65,25 +65,21 @@ class LambdaInvoke implements TaskHandler {
     final TaskHandler function;
     /** The version the FunctionName asks for (its {@code :qualifier} suffix), else {@code $LATEST}. */
     private final TextNode version;
-    /** {@code lambda:invoke.waitForTaskToken}: the result is the task's as it is (see {@link TaskHandlers}). */
-    private final boolean callback;
-
-    LambdaInvoke(TaskHandler function, String functionName, boolean callback) {
+    LambdaInvoke(TaskHandler function, String functionName) {
         this.function = function;
         String qualifier = qualifier(functionName);
         this.version = qualifier == null ? LATEST : TextNode.valueOf(qualifier);
-        this.callback = callback;
     }
 
     /** The adapter for {@code function}, of the same kind (synchronous, asynchronous or blocking). */
-    static TaskHandler of(TaskHandler function, String functionName, boolean callback) {
+    static TaskHandler of(TaskHandler function, String functionName) {
         if (function instanceof BlockingTaskHandler) {
-            return new Blocking(function, functionName, callback);
+            return new Blocking(function, functionName);
         }
         if (function instanceof AsyncTaskHandler) {
-            return new Async((AsyncTaskHandler) function, functionName, callback);
+            return new Async((AsyncTaskHandler) function, functionName);
         }
-        return new LambdaInvoke(function, functionName, callback);
+        return new LambdaInvoke(function, functionName);
     }
 
     @Override
@@ -118,9 +114,6 @@ class LambdaInvoke implements TaskHandler {
     /** The task result for what the function returned (null stands for JSON null). */
     final JsonNode result(TaskRequest request, JsonNode returned) {
         JsonNode payload = returned == null ? Json.NODES.nullNode() : returned;
-        if (callback) {
-            return payload;
-        }
         JsonNode qualifier = request.input() == null ? null : request.input().get("Qualifier");
         return response(payload, qualifier != null && qualifier.isTextual() ? qualifier : version);
     }
@@ -319,8 +312,8 @@ class LambdaInvoke implements TaskHandler {
 
     /** A {@link BlockingTaskHandler}'s adapter: blocking too, so that it still runs off the shard. */
     static final class Blocking extends LambdaInvoke implements BlockingTaskHandler {
-        Blocking(TaskHandler function, String functionName, boolean callback) {
-            super(function, functionName, callback);
+        Blocking(TaskHandler function, String functionName) {
+            super(function, functionName);
         }
     }
 
@@ -330,8 +323,8 @@ class LambdaInvoke implements TaskHandler {
      * state's time limit) cancels the handler's.
      */
     static final class Async extends LambdaInvoke implements AsyncTaskHandler {
-        Async(AsyncTaskHandler function, String functionName, boolean callback) {
-            super(function, functionName, callback);
+        Async(AsyncTaskHandler function, String functionName) {
+            super(function, functionName);
         }
 
         @Override

@@ -46,14 +46,19 @@ import java.util.function.Function;
  *   {@code arn:aws:states:::lambda:invoke} itself answers for functions that have no handler of
  *   their own, as the whole integration: it gets the effective parameters and its result is the
  *   task result as it is (as the test tooling's mocks answer).
- *   <li>{@code arn:aws:states:::lambda:invoke.waitForTaskToken} (refused in Express state machines,
- *   so reached only by calling a TaskHandlers directly): the handler gets the Payload as above,
- *   and its result, standing for what is sent with SendTaskSuccess, is the task result as it is.
  * </ul>
+ * A {@code .waitForTaskToken} resource ({@code arn:aws:states:::SERVICE:API.waitForTaskToken}) is
+ * answered by the handler registered under that whole string, if any, as the whole task (its result
+ * is the task result, as a mock's is); else by the integration's handler (for
+ * {@code lambda:invoke.waitForTaskToken}, the function's as for {@code lambda:invoke}; for any other,
+ * the one registered under the resource without the suffix), wrapped in a
+ * {@link CallbackIntegration}: the engine calls it, then waits for the token's answer
+ * ({@link Callbacks}). An activity's ARN with no handler registered under it resolves to
+ * {@link Callbacks#WORKERS}: the activity's workers take the task.
  * The adaptation keeps the handler's kind: {@link AsyncTaskHandler}s and {@link BlockingTaskHandler}s
  * are called asynchronously or off the shard as when registered, and the adapter for a function is
- * made once, on its first resolution. Any other resource (an activity ARN, another service's
- * integration) is looked up as written, and its handler gets the effective input.
+ * made once, on its first resolution. Any other resource (another service's integration) is looked
+ * up as written, and its handler gets the effective input.
  *
  * <p>Whatever the resource, a handler's exception fails the task as {@link #failure} says: for a
  * Lambda function (either form) with the cause Lambda reports a function's error with.
@@ -127,8 +132,10 @@ public final class TaskHandlers implements TaskHandler {
             function = resource;
         }
         if (function == null) {
+            String which = TaskKind.of(resource) == TaskKind.CALLBACK
+                    ? "' nor for the integration it calls, '" + TaskKind.integrationOf(resource) + "'" : "'";
             return new ExecutionFailure(StatesErrors.TASK_FAILED, "No task handler is registered for resource '"
-                    + resource + "': register one (TaskHandlers.register), or answer it from a mocks file");
+                    + resource + which + ": register one (TaskHandlers.register), or answer it from a mocks file");
         }
         String version = function.contains(":function:") && function.indexOf(':',
                 function.indexOf(":function:") + ":function:".length()) < 0 ? function + ":$LATEST" : function;
@@ -212,7 +219,7 @@ public final class TaskHandlers implements TaskHandler {
         final Map<String, TaskHandler> resolved = new ConcurrentHashMap<>();
         /** lambda:invoke's FunctionNames already resolved, to the function's handler adapted. */
         final Map<String, TaskHandler> invoked = new ConcurrentHashMap<>();
-        /** The same for lambda:invoke.waitForTaskToken. */
+        /** The same for lambda:invoke.waitForTaskToken, wrapped as the integration it calls. */
         final Map<String, TaskHandler> callbacks = new ConcurrentHashMap<>();
         /** The functions registered nowhere here, by NAME[:QUALIFIER]; null when there are none. */
         final Function<String, TaskHandler> remote;
@@ -228,11 +235,24 @@ public final class TaskHandlers implements TaskHandler {
             if (handler != null) {
                 return handler;
             }
-            boolean invoke = LambdaInvoke.isInvoke(resource);
-            if (invoke || LambdaInvoke.isCallback(resource)) {
+            if (LambdaInvoke.isInvoke(resource)) {
                 String name = functionName(request);
-                handler = name == null ? null : invoked(name, invoke ? invoked : callbacks, !invoke);
+                handler = name == null ? null : invoked(name);
                 return handler != null ? handler : handlers.get(resource);
+            }
+            if (LambdaInvoke.isCallback(resource)) {
+                TaskHandler whole = handlers.get(resource);
+                if (whole != null) {
+                    return whole;
+                }
+                String name = functionName(request);
+                TaskHandler function = name == null ? null : invoked(name);
+                if (function != null) {
+                    return callbacks.computeIfAbsent(name, n -> new CallbackIntegration(function));
+                }
+                // Not cached by resource: the next FunctionName may have a handler of its own.
+                TaskHandler integration = handlers.get(TaskKind.integrationOf(resource));
+                return integration != null ? new CallbackIntegration(integration) : null;
             }
             return cached(resource);
         }
@@ -247,21 +267,36 @@ public final class TaskHandlers implements TaskHandler {
             return name != null && name.isTextual() ? name.textValue() : null;
         }
 
-        private TaskHandler invoked(String functionName, Map<String, TaskHandler> cache, boolean callback) {
-            TaskHandler adapter = cache.get(functionName);
+        private TaskHandler invoked(String functionName) {
+            TaskHandler adapter = invoked.get(functionName);
             if (adapter == null) {
                 TaskHandler function = byFunction(functionName, true);
                 if (function != null) {
-                    adapter = LambdaInvoke.of(function, functionName, callback);
-                    cache.put(functionName, adapter);
+                    adapter = LambdaInvoke.of(function, functionName);
+                    invoked.put(functionName, adapter);
                 }
             }
             return adapter;
         }
 
-        /** Resolves a resource not resolved before, and keeps the answer. */
+        /**
+         * Resolves a resource not resolved before, and keeps the answer: the handler registered
+         * under it (or the function it names); else, for a {@code .waitForTaskToken} resource, its
+         * integration's handler, wrapped; for an activity, its workers.
+         */
         private TaskHandler cached(String resource) {
             TaskHandler handler = byFunction(resource, false);
+            if (handler == null) {
+                switch (TaskKind.of(resource)) {
+                    case ACTIVITY -> handler = Callbacks.WORKERS;
+                    case CALLBACK -> {
+                        TaskHandler integration = byFunction(TaskKind.integrationOf(resource), false);
+                        handler = integration == null ? null : new CallbackIntegration(integration);
+                    }
+                    default -> {
+                    }
+                }
+            }
             if (handler != null) {
                 resolved.put(resource, handler);
             }

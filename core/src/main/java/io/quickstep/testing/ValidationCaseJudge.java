@@ -2,8 +2,11 @@ package io.quickstep.testing;
 
 import io.quickstep.api.StateMachine;
 import io.quickstep.asl.DefinitionException;
+import io.quickstep.asl.Diagnostic;
 import io.quickstep.asl.validation.DefinitionValidator;
 import io.quickstep.events.LoggingConfigurationException;
+
+import java.util.List;
 
 /**
  * Runs a validation case: the validator's diagnostics for {@code expected.validate}, creating the
@@ -23,9 +26,15 @@ final class ValidationCaseJudge {
             }
         }
         if (testCase.expected().has("create")) {
-            // create() takes no type: the engine runs Express workflows only and validates as EXPRESS.
+            // create() takes no type: the engine runs Express workflows only and validates as EXPRESS,
+            // letting them use .waitForTaskToken; AWS's answer for EXPRESS refuses that first.
             ValidationMatcher.DefinitionRefusal refusal = null;
             try {
+                List<Diagnostic> awsErrors = DefinitionValidator.validate(testCase.definitionText(), "EXPRESS")
+                        .stream().filter(Diagnostic::isError).toList();
+                if (!awsErrors.isEmpty()) {
+                    throw new DefinitionException(awsErrors);
+                }
                 StateMachine.create(testCase.machineName(), testCase.definitionText(),
                         testCase.file().get("logging_configuration"));
             } catch (DefinitionException e) {

@@ -9,6 +9,8 @@ import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.metrics.EngineErrors;
 import io.quickstep.task.AsyncTaskHandler;
 import io.quickstep.task.BlockingTaskHandler;
+import io.quickstep.task.CallbackIntegration;
+import io.quickstep.task.Callbacks;
 import io.quickstep.task.TaskHandler;
 import io.quickstep.task.TaskRequest;
 import io.quickstep.task.TaskTimeoutException;
@@ -160,9 +162,18 @@ public abstract class Driver {
                     frame.execution.ready(frame);
                 }
             } else if (frame.status == Frame.Status.WAITING_TASK && frame.taskAttempt == token) {
+                long due = frame.taskDeadlineMillis();
+                if (frame.execution.clock.millis() < due) {
+                    // A heartbeat pushed the limit back since this timer was set: wait on.
+                    frame.taskTimerId = scheduleTimer(due, TASK_TIMEOUT, frame, token);
+                    return;
+                }
                 if (frame.taskCall != null) {
                     frame.taskCall.cancel(true); // the handler is told the call was abandoned
                     frame.taskCall = null;
+                }
+                if (frame.taskAnswer != null) {
+                    frame.execution.callbacks.timedOut(frame.taskToken()); // a late answer is told so
                 }
                 Tasks.timedOut(frame);
             }
@@ -176,15 +187,26 @@ public abstract class Driver {
      * dropped. An engine fault while taking the outcome in fails the execution.
      */
     protected final void taskCompleted(TaskOutcome outcome) {
-        asyncCallsInFlight--;
+        if (outcome.kind == TaskOutcome.Kind.RESULT) {
+            asyncCallsInFlight--;
+        }
         Frame frame = outcome.frame;
         if (frame.status != Frame.Status.WAITING_TASK || frame.taskAttempt != outcome.attempt) {
             return;
         }
         try {
-            frame.taskCall = null;
-            cancelTimer(frame.taskTimerId);
-            outcome(frame, outcome.result, outcome.error);
+            switch (outcome.kind) {
+                case HEARTBEAT -> frame.taskBeatMillis = frame.execution.clock.millis(); // its timer waits on
+                case STARTED -> {
+                    frame.execution.newEventTime();
+                    Tasks.activityStarted(frame, outcome.workerName);
+                }
+                case RESULT -> {
+                    frame.taskCall = null;
+                    cancelTimer(frame.taskTimerId);
+                    outcome(frame, outcome.result, outcome.error);
+                }
+            }
         } catch (Throwable bug) {
             failInternally(frame.execution, frame, bug);
         }
@@ -202,6 +224,23 @@ public abstract class Driver {
         } catch (Throwable error) {
             outcome(frame, null, error);
             return;
+        }
+        if (handler == Callbacks.WORKERS) {
+            CompletableFuture<JsonNode> answer = awaitAnswer(frame);
+            if (answer != null) {
+                callAsync(frame, answer); // before a worker can take it: its answer finds the frame waiting
+                int attempt = frame.taskAttempt;
+                frame.execution.callbacks.offer(request.resource(), frame.taskToken(), request.input(),
+                        worker -> deliver(TaskOutcome.started(frame, attempt, worker)));
+            }
+            return;
+        }
+        if (handler instanceof CallbackIntegration) {
+            if (awaitAnswer(frame) == null) {
+                return;
+            }
+            frame.taskSubmitting = true; // the integration's answer is recorded, then the token's awaited
+            handler = ((CallbackIntegration) handler).integration();
         }
         if (handler instanceof BlockingTaskHandler) {
             callAsync(frame, blockingCalls().submit(handler, request));
@@ -230,7 +269,7 @@ public abstract class Driver {
      * counts as a timeout, as on AWS, where the task would have been abandoned at its limit.
      */
     private void callHere(Frame frame, TaskHandler handler, TaskRequest request) {
-        long limit = frame.taskTimeoutMillis;
+        long limit = Math.min(frame.taskTimeoutMillis, frame.taskHeartbeatMillis);
         Clock clock = frame.execution.clock;
         long started = limit == Long.MAX_VALUE ? 0 : clock.millis();
         JsonNode result = null;
@@ -277,7 +316,10 @@ public abstract class Driver {
     /** Reports a call's outcome to the VM; a timeout outcome waits for the state's time limit. */
     private void outcome(Frame frame, JsonNode result, Throwable error) {
         frame.execution.newEventTime(); // a call may take long: its outcome is stamped when it came
-        if (error == null) {
+        if (error == null && frame.taskSubmitting) {
+            Tasks.submitted(frame, result);
+            callAsync(frame, frame.taskAnswer);
+        } else if (error == null) {
             Tasks.succeeded(frame, result);
         } else if (error instanceof TaskTimeoutException) {
             // The call never ends in time: its limit (or, without one, the execution's) decides.
@@ -293,10 +335,29 @@ public abstract class Driver {
     }
 
     private void scheduleTaskTimeout(Frame frame) {
-        if (frame.taskTimeoutMillis != Long.MAX_VALUE) {
-            frame.taskTimerId = scheduleTimer(frame.execution.clock.millis() + frame.taskTimeoutMillis, TASK_TIMEOUT,
-                    frame, frame.taskAttempt);
+        long due = frame.taskDeadlineMillis();
+        if (due != Long.MAX_VALUE) {
+            frame.taskTimerId = scheduleTimer(due, TASK_TIMEOUT, frame, frame.taskAttempt);
         }
+    }
+
+    /**
+     * Opens the wait for the answer to the task's token ({@link Frame#taskAnswer}); heartbeats reach
+     * this driver as outcomes. Without {@link Callbacks} nobody could answer: the task fails, and
+     * null is returned.
+     */
+    private CompletableFuture<JsonNode> awaitAnswer(Frame frame) {
+        Callbacks callbacks = frame.execution.callbacks;
+        if (callbacks == null) {
+            outcome(frame, null, new ExecutionFailure(StatesErrors.TASK_FAILED, "Task state '"
+                    + frame.taskRequest.stateName() + "' waits for an answer to its task token, which nothing here"
+                    + " can send: run it on an Engine (Engine.callbacks()) or give the execution a Callbacks"
+                    + " (ExecutionOptions.callbacks) and answer through it"));
+            return null;
+        }
+        int attempt = frame.taskAttempt;
+        frame.taskAnswer = callbacks.await(frame.taskToken(), () -> deliver(TaskOutcome.heartbeat(frame, attempt)));
+        return frame.taskAnswer;
     }
 
     private static Throwable unwrap(Throwable error) {

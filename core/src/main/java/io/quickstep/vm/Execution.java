@@ -10,6 +10,7 @@ import io.quickstep.execution.ExecutionArn;
 import io.quickstep.execution.ExecutionResult;
 import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.json.Json;
+import io.quickstep.task.Callbacks;
 import io.quickstep.task.TaskHandler;
 
 import java.time.Instant;
@@ -38,6 +39,8 @@ public class Execution {
     final long deadlineMillis;
     final Clock clock;
     final TaskHandler tasks;
+    /** Where its activity and {@code .waitForTaskToken} tasks wait for their answers; null: nowhere. */
+    final Callbacks callbacks;
     /**
      * The id of its last history event ({@link History}): counted always, the execution's start
      * being event 1, and quoted by AWS's error causes ("entered at the event id #4").
@@ -68,12 +71,14 @@ public class Execution {
 
     /**
      * @param account       the region and account its ARNs name
+     * @param callbacks     where tasks answered by their token wait ({@link Callbacks}), or null when
+     *                      nobody could answer them: such tasks then fail
      * @param timeoutMillis the execution's time limit, measured from its start on {@code clock}
      * @param arn           its ARN when already made ({@link ExecutionArn}), or null to make one on
      *                      first use
      */
     public Execution(Account account, String stateMachineName, String name, JsonNode input, Clock clock,
-                     TaskHandler tasks, long timeoutMillis, String arn) {
+                     TaskHandler tasks, Callbacks callbacks, long timeoutMillis, String arn) {
         this.account = account;
         this.arn = arn;
         this.stateMachineName = stateMachineName;
@@ -81,6 +86,7 @@ public class Execution {
         this.input = input;
         this.clock = clock;
         this.tasks = tasks;
+        this.callbacks = callbacks;
         this.startMillis = clock.millis();
         this.deadlineMillis = startMillis + timeoutMillis;
     }

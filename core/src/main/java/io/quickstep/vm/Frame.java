@@ -7,6 +7,7 @@ import io.quickstep.compiler.Program;
 import io.quickstep.compiler.StateInfo;
 import io.quickstep.error.ExecutionFailure;
 import io.quickstep.json.Json;
+import io.quickstep.task.Callbacks;
 import io.quickstep.task.TaskRequest;
 
 
@@ -65,12 +66,21 @@ public final class Frame implements EvaluationScope {
 
     /** A failure to handle when the frame resumes (a task or child failed meanwhile). */
     ExecutionFailure pendingFailure;
-    /** While WAITING_TASK: the call, its attempt number (stale completions are ignored) and limit. */
+    /** While WAITING_TASK: the call, its attempt number (stale completions are ignored) and limits. */
     TaskRequest taskRequest;
     int taskAttempt;
+    /** TimeoutSeconds and HeartbeatSeconds in milliseconds, {@code Long.MAX_VALUE} when absent. */
     long taskTimeoutMillis;
-    /** Whether HeartbeatSeconds, not TimeoutSeconds, sets the call's limit. */
-    boolean taskHeartbeatFirst;
+    long taskHeartbeatMillis;
+    /** When the call began, and when its worker last sent a heartbeat (at first, when it began). */
+    long taskStartedMillis;
+    long taskBeatMillis;
+    /** The current attempt's task token ({@code $$.Task.Token}), made on first use; see {@link #taskToken()}. */
+    private String taskToken;
+    /** For a task answered by its token: the answer, once the call waits for it; else null. */
+    java.util.concurrent.CompletableFuture<JsonNode> taskAnswer;
+    /** Whether a {@code .waitForTaskToken} task's integration is being called (its answer is not the task's). */
+    boolean taskSubmitting;
     /** The asynchronous call in flight, cancelled if the frame stops waiting for it; else null. */
     java.util.concurrent.Future<?> taskCall;
     /** The timer for the call's time limit, if one was set. */
@@ -109,6 +119,7 @@ public final class Frame implements EvaluationScope {
         this.enteredMillis = program.usesContext() ? execution.clock.millis() : 0;
         this.enteredEventId = History.stateEntered(this);
         this.retryCount = 0;
+        this.taskToken = null;
         this.pendingAssign = null;
         this.result = null;
         this.statesErrorOutput = null;
@@ -123,6 +134,7 @@ public final class Frame implements EvaluationScope {
     /** Starts the current state over, as a Retry does. */
     void restartState() {
         retryCount++;
+        taskToken = null; // each attempt has a token of its own
         context = null;
         value = stateInput;
         valueBytes = stateInputBytes;
@@ -147,9 +159,39 @@ public final class Frame implements EvaluationScope {
             taskCall.cancel(true);
             taskCall = null;
         }
+        if (taskAnswer != null) {
+            taskAnswer.cancel(false); // its token is closed: a late answer is told the task is gone
+            taskAnswer = null;
+        }
         if (children != null) {
             children.cancel();
         }
+    }
+
+    /** The current task attempt's token, made on first use (by {@code $$.Task.Token} or the call). */
+    String taskToken() {
+        if (taskToken == null) {
+            taskToken = Callbacks.newToken();
+        }
+        return taskToken;
+    }
+
+    /**
+     * When the task call runs out of time: at its TimeoutSeconds from its start, or at its
+     * HeartbeatSeconds from the last heartbeat, whichever comes first; {@code Long.MAX_VALUE} for
+     * neither.
+     */
+    long taskDeadlineMillis() {
+        return Math.min(plus(taskStartedMillis, taskTimeoutMillis), plus(taskBeatMillis, taskHeartbeatMillis));
+    }
+
+    /** Whether the heartbeat limit, not TimeoutSeconds, is what the call ran out of. */
+    boolean taskHeartbeatFirst() {
+        return plus(taskBeatMillis, taskHeartbeatMillis) < plus(taskStartedMillis, taskTimeoutMillis);
+    }
+
+    private static long plus(long at, long millis) {
+        return millis == Long.MAX_VALUE ? Long.MAX_VALUE : at + millis;
     }
 
     /** The transition counter of the state the frame is in (see {@code StateInfo.counter}). */
@@ -189,6 +231,9 @@ public final class Frame implements EvaluationScope {
                 stateNode.put("RetryCount", retryCount);
             }
             node.set("StateMachine", execution.stateMachineContext());
+            if (state.task() != null && state.task().answeredByToken()) {
+                node.putObject("Task").put("Token", taskToken());
+            }
             context = node;
         }
         return context;

@@ -10,6 +10,7 @@ import io.quickstep.events.EventType;
 import io.quickstep.execution.ExecutionIds;
 import io.quickstep.execution.ExecutionStatus;
 import io.quickstep.task.TaskHandlers;
+import io.quickstep.task.TaskKind;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,9 +93,20 @@ final class History {
 
     /**
      * A task's call is made: scheduled and started, as a Lambda function (a function's ARN as
-     * Resource) or as a service integration. A time limit of {@code Long.MAX_VALUE} is none.
+     * Resource) or as a service integration; an activity's task is only scheduled (a worker starts
+     * it: {@link #activityStarted}). A time limit of {@code Long.MAX_VALUE} is none.
      */
     static void taskScheduled(Frame frame, long timeoutMillis, long heartbeatMillis) {
+        if (frame.state.task().kind() == TaskKind.ACTIVITY) {
+            int id = nextId(frame);
+            EventBuffer buffer = buffer(frame);
+            if (buffer != null) {
+                buffer.add(EventType.ActivityScheduled, id, frame.lastEventId, now(frame), frame.state.task().resource(),
+                        null, null, null, frame.value, null, seconds(timeoutMillis), seconds(heartbeatMillis));
+            }
+            frame.lastEventId = id;
+            return;
+        }
         int scheduled = nextId(frame);
         int started = nextId(frame);
         EventBuffer buffer = buffer(frame);
@@ -111,27 +123,53 @@ final class History {
         frame.lastEventId = started;
     }
 
+    /** A worker took an activity's task: ActivityStarted, with its name if it gave one. */
+    static void activityStarted(Frame frame, String workerName) {
+        int id = nextId(frame);
+        EventBuffer buffer = buffer(frame);
+        if (buffer != null) {
+            buffer.add(EventType.ActivityStarted, id, frame.lastEventId, now(frame), workerName, null, null, null, null,
+                    null, -1, -1);
+        }
+        frame.lastEventId = id;
+    }
+
+    /** A {@code .waitForTaskToken} task's integration answered: TaskSubmitted, with its answer. */
+    static void taskSubmitted(Frame frame, JsonNode answer) {
+        int id = nextId(frame);
+        EventBuffer buffer = buffer(frame);
+        if (buffer != null) {
+            buffer.add(EventType.TaskSubmitted, id, frame.lastEventId, now(frame), frame.state.task().resource(), null,
+                    null, null, answer, null, -1, -1);
+        }
+        frame.lastEventId = id;
+    }
+
     static void taskSucceeded(Frame frame, JsonNode result) {
-        taskEnded(frame, EventType.LambdaFunctionSucceeded, EventType.TaskSucceeded, result, null);
+        taskEnded(frame, EventType.ActivitySucceeded, EventType.LambdaFunctionSucceeded, EventType.TaskSucceeded,
+                result, null);
     }
 
     static void taskFailed(Frame frame, ExecutionFailure failure) {
-        taskEnded(frame, EventType.LambdaFunctionFailed, EventType.TaskFailed, null, failure);
+        taskEnded(frame, EventType.ActivityFailed, EventType.LambdaFunctionFailed, EventType.TaskFailed, null, failure);
     }
 
     static void taskTimedOut(Frame frame, ExecutionFailure failure) {
-        taskEnded(frame, EventType.LambdaFunctionTimedOut, EventType.TaskTimedOut, null, failure);
+        taskEnded(frame, EventType.ActivityTimedOut, EventType.LambdaFunctionTimedOut, EventType.TaskTimedOut, null,
+                failure);
     }
 
-    private static void taskEnded(Frame frame, EventType lambdaType, EventType taskType, JsonNode result,
-                           ExecutionFailure failure) {
+    /** A task's end, of the activity's, the Lambda function's or the integration's type. */
+    private static void taskEnded(Frame frame, EventType activityType, EventType lambdaType, EventType taskType,
+                                  JsonNode result, ExecutionFailure failure) {
         int id = nextId(frame);
         EventBuffer buffer = buffer(frame);
         if (buffer != null) {
             String resource = frame.state.task().resource();
-            buffer.add(TaskHandlers.isFunctionArn(resource) ? lambdaType : taskType, id, frame.lastEventId, now(frame),
-                    resource, failure == null ? null : failure.error(), failure == null ? null : failure.causeText(),
-                    null, result, null, -1, -1);
+            EventType type = frame.state.task().kind() == TaskKind.ACTIVITY ? activityType
+                    : TaskHandlers.isFunctionArn(resource) ? lambdaType : taskType;
+            buffer.add(type, id, frame.lastEventId, now(frame), resource, failure == null ? null : failure.error(),
+                    failure == null ? null : failure.causeText(), null, result, null, -1, -1);
         }
         frame.lastEventId = id;
     }

@@ -30,8 +30,12 @@ final class Tasks {
         History.taskScheduled(frame, timeoutMillis, heartbeatMillis);
         JsonNode context = frame.program.usesContext() ? frame.context() : null;
         frame.taskRequest = new TaskRequest(state.name(), spec.resource(), frame.value, context);
-        frame.taskTimeoutMillis = Math.min(timeoutMillis, heartbeatMillis);
-        frame.taskHeartbeatFirst = heartbeatMillis < timeoutMillis;
+        frame.taskTimeoutMillis = timeoutMillis;
+        frame.taskHeartbeatMillis = heartbeatMillis;
+        if (timeoutMillis != Long.MAX_VALUE || heartbeatMillis != Long.MAX_VALUE) {
+            frame.taskStartedMillis = frame.execution.clock.millis();
+            frame.taskBeatMillis = frame.taskStartedMillis;
+        }
         frame.taskAttempt++;
         frame.status = Frame.Status.WAITING_TASK;
     }
@@ -53,8 +57,22 @@ final class Tasks {
             frame.resultBytes = bytes;
             frame.pc++;
         }
-        frame.taskRequest = null;
+        endCall(frame);
         frame.execution.ready(frame);
+    }
+
+    /**
+     * A {@code .waitForTaskToken} task's integration answered: the task now waits for its token's
+     * answer (TaskSubmitted, with the integration's answer).
+     */
+    static void submitted(Frame frame, JsonNode result) {
+        frame.taskSubmitting = false;
+        History.taskSubmitted(frame, result == null ? Json.NODES.nullNode() : result);
+    }
+
+    /** A worker took an activity task (ActivityStarted); {@code workerName} may be null. */
+    static void activityStarted(Frame frame, String workerName) {
+        History.activityStarted(frame, workerName);
     }
 
     /** The task failed. */
@@ -69,15 +87,25 @@ final class Tasks {
      */
     static void timedOut(Frame frame) {
         ExecutionFailure failure = new ExecutionFailure(
-                frame.taskHeartbeatFirst ? StatesErrors.HEARTBEAT_TIMEOUT : StatesErrors.TIMEOUT, "");
+                frame.taskHeartbeatFirst() ? StatesErrors.HEARTBEAT_TIMEOUT : StatesErrors.TIMEOUT, "");
         History.taskTimedOut(frame, failure);
         resume(frame, failure);
     }
 
     private static void resume(Frame frame, ExecutionFailure failure) {
         frame.pendingFailure = failure;
-        frame.taskRequest = null;
+        endCall(frame);
         frame.execution.ready(frame);
+    }
+
+    /** The call is over: a token it waited on is closed (a late answer is told the task is gone). */
+    private static void endCall(Frame frame) {
+        frame.taskRequest = null;
+        frame.taskSubmitting = false;
+        if (frame.taskAnswer != null) {
+            frame.taskAnswer.cancel(false);
+            frame.taskAnswer = null;
+        }
     }
 
     /** A time limit in milliseconds from its constant or path form; {@code Long.MAX_VALUE} when absent. */

@@ -344,18 +344,26 @@ class LambdaInvokeTest {
                 new TaskHandlers());
         assertTrue(qualified.cause().startsWith("Function not found: " + FUNCTION_ARN + "missing:live "),
                 qualified.cause());
-        ExecutionResult activity = run(task("arn:aws:states:us-east-1:123456789012:activity:work", null), "{}",
+        ExecutionResult callback = run(task("arn:aws:states:::sqs:sendMessage.waitForTaskToken", null), "{}",
                 new TaskHandlers());
-        assertEquals("States.TaskFailed", activity.error());
-        assertTrue(activity.cause().contains("'arn:aws:states:us-east-1:123456789012:activity:work'"), activity.cause());
+        assertEquals("States.TaskFailed", callback.error());
+        assertTrue(callback.cause().contains("'arn:aws:states:::sqs:sendMessage.waitForTaskToken' nor for the"
+                + " integration it calls, 'arn:aws:states:::sqs:sendMessage'"), callback.cause());
     }
 
     @Test
-    void theCallbackFormGivesThePayloadAndTakesTheResultAsItIs() throws Exception {
+    void theCallbackFormCallsTheFunctionAsLambdaInvokeDoesBeforeTheTokenIsAwaited() throws Exception {
         TaskHandlers tasks = new TaskHandlers().register("work", request -> request.input());
         TaskRequest request = new TaskRequest("T", INVOKE + ".waitForTaskToken",
                 json("{'FunctionName':'work','Payload':{'token':'t'}}"), null);
-        assertEquals(json("{'token':'t'}"), tasks.invoke(request));
+        TaskHandler resolved = tasks.resolve(request);
+        assertTrue(resolved instanceof CallbackIntegration, String.valueOf(resolved));
+        assertEquals(json("{'token':'t'}"), tasks.invoke(request).get("Payload"));
+
+        TaskHandler whole = request2 -> json("'mocked'");
+        TaskHandlers withWhole = new TaskHandlers().register("work", request2 -> request2.input())
+                .register(INVOKE + ".waitForTaskToken", whole);
+        assertEquals(whole, withWhole.resolve(request)); // a handler of the whole resource answers the whole task
     }
 
     /** The corpus's lambda:invoke cases hold AWS's response; our own must read the same. */

@@ -88,6 +88,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     int keptExecutions;
 
+    @Option(names = "--aws-express-rules",
+            description = "Refuses activities and .waitForTaskToken tasks in EXPRESS state machines, as AWS does "
+                    + "(InvalidDefinition). By default Quickstep runs them, within the Express limits.")
+    boolean awsExpressRules;
+
     @Option(names = "--lambda-endpoint", paramLabel = "URL",
             description = "Sends the Task states of Lambda functions that no handler answers to a server speaking "
                     + "the Lambda Invoke API at URL (the Lambda runtime interface emulator, SAM local, ...), signed "
@@ -204,6 +209,7 @@ final class ServeCommand implements Callable<Integer> {
         Engine engine = Engine.launch(context.tasks(tasks));
         StepFunctionsService service = new StepFunctionsService(engine, new StepFunctionsService.Settings()
                 .tasks(tasks).dataDirectory(dataDir).maxStoredExecutions(keptExecutions)
+                .expressCallbacks(!awsExpressRules)
                 .tasksByStateMachine(mocksByMachine(served, shared)));
         HttpIngress ingress = null;
         try {

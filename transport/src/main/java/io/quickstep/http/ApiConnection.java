@@ -20,6 +20,7 @@ import io.quickstep.service.StepFunctionsApi;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,6 +44,8 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = Logger.getLogger("io.quickstep.http");
     private static final AsciiString TARGET = AsciiString.cached("X-Amz-Target");
     private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+    /** GetActivityTask, whose answer may wait up to a minute for a task. */
+    private static final int LONG_POLL = ApiOperations.index("GetActivityTask");
 
     private final StepFunctionsApi api;
     private final IngressMetrics metrics;
@@ -129,7 +132,8 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
         String operation = target != null && target.startsWith(ApiOperations.TARGET_PREFIX)
                 && target.length() > ApiOperations.TARGET_PREFIX.length()
                 ? target.substring(ApiOperations.TARGET_PREFIX.length()) : null;
-        PendingAnswer answer = claim(ApiOperations.index(operation), after(request));
+        int operationIndex = ApiOperations.index(operation);
+        PendingAnswer answer = claim(operationIndex, after(request));
         if (!authenticated(request, answer)) {
             return;
         }
@@ -150,6 +154,10 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
         } catch (RuntimeException e) { // the API promises not to throw; a fault of its own still gets an answer
             answer.accept(null, e);
             return;
+        }
+        if (operationIndex == LONG_POLL && outcome instanceof CompletableFuture<?> poll && !poll.isDone()) {
+            // A worker that goes away stops polling: no task is handed to it.
+            ctx.channel().closeFuture().addListener(closed -> poll.cancel(false));
         }
         outcome.whenComplete(answer);
     }

@@ -67,6 +67,9 @@ final class ProtocolErrors {
         if (cause instanceof AwsException aws) {
             return aws;
         }
+        if (cause instanceof java.util.concurrent.CancellationException) {
+            return INTERNAL_FAILURE; // a long poll whose client went away: nobody reads this answer
+        }
         LOG.log(Level.WARNING, operation + " failed with an unexpected error; answered InternalFailure", cause);
         return INTERNAL_FAILURE;
     }

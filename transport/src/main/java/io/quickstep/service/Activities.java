@@ -3,19 +3,32 @@ package io.quickstep.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.json.Json;
+import io.quickstep.task.Callbacks;
 
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The activity records: CreateActivity, DescribeActivity, ListActivities, DeleteActivity. Running
- * activity tasks (GetActivityTask, SendTask*) is not supported yet; GetActivityTask checks its ARN
- * and then says so.
+ * The activity records (CreateActivity, DescribeActivity, ListActivities, DeleteActivity) and their
+ * workers' long poll, GetActivityTask: answered at once when a task waits, else when one comes, or
+ * with no task after the poll's time (AWS's 60 seconds). A waiting poll holds no thread: it is a
+ * future in the engine's {@link Callbacks}, cancelled if its connection closes first.
  */
 final class Activities {
-    private final Registry registry;
+    /** AWS's limit on a worker's name. */
+    private static final int MAX_WORKER_NAME = 80;
 
-    Activities(Registry registry) {
+    private final Registry registry;
+    private final Callbacks callbacks;
+    private final long pollMillis;
+
+    Activities(Registry registry, Callbacks callbacks, long pollMillis) {
         this.registry = registry;
+        this.callbacks = callbacks;
+        this.pollMillis = pollMillis;
     }
 
     void register(Map<String, Operation> operations) {
@@ -24,7 +37,7 @@ final class Activities {
         operations.put("DeleteActivity", StepFunctionsService.sync(this::delete));
         operations.put("ListActivities", StepFunctionsService.sync(
                 request -> Pages.page(request, registry.activities(), "activities", Activity::summary)));
-        operations.put("GetActivityTask", StepFunctionsService.sync(this::getTask));
+        operations.put("GetActivityTask", this::getTask);
     }
 
     private JsonNode create(Request request) {
@@ -63,9 +76,35 @@ final class Activities {
         return Json.NODES.objectNode();
     }
 
-    private JsonNode getTask(Request request) {
-        existing(request.string("activityArn"));
-        throw StepFunctionsService.notSupported("GetActivityTask");
+    private CompletionStage<JsonNode> getTask(Request request) {
+        String arn = request.string("activityArn");
+        existing(arn);
+        String worker = request.optionalString("workerName");
+        if (worker != null && worker.length() > MAX_WORKER_NAME) {
+            throw AwsErrors.validation(worker, "workerName",
+                    "Member must have length less than or equal to " + MAX_WORKER_NAME);
+        }
+        CompletableFuture<Callbacks.ActivityTask> poll = callbacks.getActivityTask(arn, worker)
+                .completeOnTimeout(null, pollMillis, TimeUnit.MILLISECONDS);
+        CompletableFuture<JsonNode> answer = poll.thenApply(Activities::answer);
+        // The connection cancels the answer when its client goes away: the poll ends with it, so
+        // that no task is handed to a worker that is gone.
+        answer.whenComplete((given, error) -> {
+            if (error instanceof CancellationException) {
+                poll.cancel(false);
+            }
+        });
+        return answer;
+    }
+
+    /** GetActivityTask's answer: the task's token and input, or neither when the poll ended without one. */
+    private static JsonNode answer(Callbacks.ActivityTask task) {
+        ObjectNode answer = Json.NODES.objectNode();
+        if (task != null) {
+            answer.put("taskToken", task.taskToken());
+            answer.put("input", Json.write(task.input()));
+        }
+        return answer;
     }
 
     private Activity existing(String arn) {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks definitions as CreateStateMachine does and compiles them for the engine. The engine runs
- * Express semantics; a STANDARD definition that uses what only Standard workflows have (activities,
- * {@code .sync} and {@code .waitForTaskToken} integrations) is accepted but cannot run here.
+ * Express semantics, activities and {@code .waitForTaskToken} tasks included; a STANDARD definition
+ * that uses {@code .sync} integrations is accepted but cannot run here.
  */
 final class Definitions {
     private static final Pattern ACTIVITY_ARN = Pattern.compile("arn:[^:]+:states:[^:]*:[^:]*:activity:.*");
@@ -24,10 +24,15 @@ final class Definitions {
     private Definitions() {
     }
 
-    /** The diagnostics of a definition for a machine of {@code type}, as ValidateStateMachineDefinition gives them. */
-    static List<Diagnostic> diagnostics(String definition, String type) {
-        List<Diagnostic> diagnostics = new ArrayList<>(StateMachine.validate(definition, type));
-        if (StepFunctionsService.EXPRESS.equals(type) && diagnostics.stream().noneMatch(Diagnostic::isError)) {
+    /**
+     * The diagnostics of a definition for a machine of {@code type}, as ValidateStateMachineDefinition
+     * gives them; with {@code expressCallbacks}, an EXPRESS machine may use activities and
+     * {@code .waitForTaskToken} (the latter with a warning), which AWS refuses.
+     */
+    static List<Diagnostic> diagnostics(String definition, String type, boolean expressCallbacks) {
+        List<Diagnostic> diagnostics = new ArrayList<>(StateMachine.validate(definition, type, expressCallbacks));
+        if (StepFunctionsService.EXPRESS.equals(type) && !expressCallbacks
+                && diagnostics.stream().noneMatch(Diagnostic::isError)) {
             try {
                 activityTasks(Json.parse(definition), "", diagnostics);
             } catch (com.fasterxml.jackson.core.JsonProcessingException validatedAlready) {
@@ -42,8 +47,8 @@ final class Definitions {
      * already) says; AWS's InvalidDefinition when it has errors.
      */
     static Revision revision(String name, String type, String definition, String roleArn, JsonNode logging,
-                             JsonNode tracing, String revisionId, long updateMillis) {
-        List<Diagnostic> diagnostics = diagnostics(definition, type);
+                             JsonNode tracing, String revisionId, long updateMillis, boolean expressCallbacks) {
+        List<Diagnostic> diagnostics = diagnostics(definition, type, expressCallbacks);
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             throw AwsErrors.invalidDefinition(diagnostics);
         }

@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Registry {
     final Arns arns;
     final Clock clock;
+    /** Whether EXPRESS machines may use activities and .waitForTaskToken (see the service's settings). */
+    final boolean expressCallbacks;
     private final DataDirectory data;
     private final Map<String, StateMachineEntry> machines = new ConcurrentHashMap<>();
     private final Map<String, Version> versions = new ConcurrentHashMap<>();
@@ -24,9 +26,10 @@ final class Registry {
     private final Map<String, Activity> activities = new ConcurrentHashMap<>();
 
     /** A registry holding what {@code dataDirectory} holds (null: nothing is kept between runs). */
-    Registry(Arns arns, Clock clock, Path dataDirectory) {
+    Registry(Arns arns, Clock clock, Path dataDirectory, boolean expressCallbacks) {
         this.arns = arns;
         this.clock = clock;
+        this.expressCallbacks = expressCallbacks;
         this.data = dataDirectory == null ? null : new DataDirectory(dataDirectory);
         if (data != null) {
             StoredForm stored = new StoredForm(arns);

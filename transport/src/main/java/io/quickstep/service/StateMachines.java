@@ -53,7 +53,8 @@ final class StateMachines {
             if (entry == null) {
                 long now = registry.now();
                 entry = new StateMachineEntry(name, arn, type, now,
-                        Definitions.revision(name, type, definition, roleArn, logging, tracing, null, now));
+                        Definitions.revision(name, type, definition, roleArn, logging, tracing, null, now,
+                                registry.expressCallbacks));
                 Tags.add(entry.tags, tags, arn);
             } else if (!entry.type.equals(type) || !entry.current().sameAs(definition, roleArn, logging, tracing)) {
                 throw AwsErrors.stateMachineAlreadyExists(arn);
@@ -124,7 +125,7 @@ final class StateMachines {
             long now = registry.now();
             if (!current.sameAs(newDefinition, newRole, newLogging, newTracing)) {
                 entry.update(Definitions.revision(entry.name, entry.type, newDefinition, newRole, newLogging,
-                        newTracing, ExecutionIds.random(), now));
+                        newTracing, ExecutionIds.random(), now, registry.expressCallbacks));
             }
             Version version = publish ? versions.publish(entry, versionDescription) : null;
             registry.saved(entry);
@@ -174,7 +175,7 @@ final class StateMachines {
         if (max < 0 || max > MAX_DIAGNOSTICS) {
             throw AwsErrors.validation(max, "maxResults", "Member must have value between 0 and " + MAX_DIAGNOSTICS);
         }
-        List<Diagnostic> all = Definitions.diagnostics(definition, type).stream()
+        List<Diagnostic> all = Definitions.diagnostics(definition, type, registry.expressCallbacks).stream()
                 .filter(d -> warnings || d.isError()).toList();
         int shown = Math.min(all.size(), max == 0 ? MAX_DIAGNOSTICS : max);
         ObjectNode answer = Json.NODES.objectNode();

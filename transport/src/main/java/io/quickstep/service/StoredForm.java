@@ -48,7 +48,7 @@ final class StoredForm {
     private static Revision revision(String name, String type, JsonNode json) {
         return Definitions.revision(name, type, json.get("definition").textValue(), json.get("roleArn").textValue(),
                 json.get("loggingConfiguration"), json.get("tracingConfiguration"), text(json, "revisionId"),
-                Dates.millis(json.get("updateDate")));
+                Dates.millis(json.get("updateDate")), true); // accepted when saved: loaded whatever the rules now
     }
 
     private static String text(JsonNode json, String field) {

@@ -18,9 +18,9 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.InvalidExecutionInputException;
+import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.InvalidNameException;
 import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.sfn.model.SfnException;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
@@ -139,8 +139,6 @@ class SdkSuiteTest {
         String arn = sfn.createActivity(b -> b.name("approve")).activityArn();
         assertEquals("approve", sfn.describeActivity(b -> b.activityArn(arn)).name());
         assertTrue(sfn.listActivities(b -> { }).activities().stream().anyMatch(a -> a.activityArn().equals(arn)));
-        SfnException notYet = assertThrows(SfnException.class, () -> sfn.getActivityTask(b -> b.activityArn(arn)));
-        assertEquals(501, notYet.statusCode(), notYet.getMessage());
         sfn.deleteActivity(b -> b.activityArn(arn));
         assertThrows(ActivityDoesNotExistException.class, () -> sfn.describeActivity(b -> b.activityArn(arn)));
     }
@@ -220,9 +218,9 @@ class SdkSuiteTest {
         assertThrows(ValidationException.class, () -> sfn.listStateMachines(b -> b.maxResults(1001)));
         assertThrows(ActivityDoesNotExistException.class,
                 () -> sfn.describeActivity(b -> b.activityArn(arn.replace(":stateMachine:", ":activity:"))));
-        SfnException unsupported = assertThrows(SfnException.class,
-                () -> sfn.sendTaskSuccess(b -> b.taskToken("token").output("{}")));
-        assertEquals(501, unsupported.statusCode());
+        assertThrows(InvalidTokenException.class, () -> sfn.sendTaskSuccess(b -> b.taskToken("token").output("{}")));
+        assertThrows(ActivityDoesNotExistException.class,
+                () -> sfn.getActivityTask(b -> b.activityArn(arn.replace(":stateMachine:", ":activity:"))));
     }
 
     private String create(String name, String definition, StateMachineType type) {

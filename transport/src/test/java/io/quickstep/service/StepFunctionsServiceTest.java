@@ -139,9 +139,9 @@ class StepFunctionsServiceTest {
                 json("{}").put("stateMachineArn", standard)).type());
         assertEquals("ExecutionAlreadyExists", startTwice(service, standard).type());
         assertEquals("UnknownOperationException", error(service, "MakeCoffee", json("{}")).type());
-        AwsException notYet = error(service, "SendTaskSuccess", json("{}"));
+        AwsException notYet = error(service, "RedriveExecution", json("{}"));
         assertEquals(501, notYet.httpStatus());
-        assertTrue(notYet.getMessage().contains("SendTaskSuccess"), notYet.getMessage());
+        assertTrue(notYet.getMessage().contains("RedriveExecution"), notYet.getMessage());
     }
 
     private static AwsException startTwice(StepFunctionsService service, String standard) {

@@ -32,6 +32,15 @@ public final class DefinitionValidator {
      * the text, including text that is not JSON or too large or deeply nested, is a diagnostic.
      */
     public static List<Diagnostic> validate(String definitionText, String type) {
+        return validate(definitionText, type, false);
+    }
+
+    /**
+     * {@link #validate(String, String)}, where {@code expressCallbacks} lets an Express machine use
+     * {@code .waitForTaskToken} integrations, which Quickstep runs within the Express limits and AWS
+     * refuses: each use is then a WARNING saying so rather than AWS's error.
+     */
+    public static List<Diagnostic> validate(String definitionText, String type, boolean expressCallbacks) {
         if (definitionText == null) {
             return notAnObject();
         }
@@ -39,7 +48,7 @@ public final class DefinitionValidator {
             return List.of(Diagnostic.error(Messages.SCHEMA, Messages.tooLong(MAX_LENGTH), null));
         }
         try {
-            return validate(Json.parse(definitionText), type);
+            return validate(Json.parse(definitionText), type, expressCallbacks);
         } catch (JsonProcessingException e) {
             return List.of(JsonErrors.describe(e, definitionText));
         }
@@ -47,6 +56,11 @@ public final class DefinitionValidator {
 
     /** Validates a parsed definition; see {@link #validate(String, String)}. */
     public static List<Diagnostic> validate(JsonNode definition, String type) {
+        return validate(definition, type, false);
+    }
+
+    /** Validates a parsed definition; see {@link #validate(String, String, boolean)}. */
+    public static List<Diagnostic> validate(JsonNode definition, String type, boolean expressCallbacks) {
         if (definition == null || !definition.isObject()) {
             return notAnObject();
         }
@@ -55,7 +69,7 @@ public final class DefinitionValidator {
             return List.of(Diagnostic.error(Messages.INVALID_JSON, Messages.tooDeep(Json.MAX_NESTING_DEPTH), null));
         }
         List<Diagnostic> diagnostics = new ArrayList<>(MachineRules.check((ObjectNode) definition,
-                EXPRESS.equals(type)).diagnostics());
+                EXPRESS.equals(type), expressCallbacks).diagnostics());
         if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
             JsonataRules.check(definition, diagnostics);
         }

@@ -14,10 +14,10 @@ final class MachineRules {
     private MachineRules() {
     }
 
-    static Context check(ObjectNode definition, boolean express) {
+    static Context check(ObjectNode definition, boolean express, boolean expressCallbacks) {
         QueryLanguage language = definition.has("QueryLanguage")
                 ? QueryLanguage.of(definition.get("QueryLanguage")) : QueryLanguage.JSONPATH;
-        Context ctx = new Context(express, language);
+        Context ctx = new Context(express, expressCallbacks, language);
         Fields machine = Fields.of(ctx, definition, Location.ROOT);
         machine.allowOnly(FIELDS);
         QueryLanguage.declared(machine, QueryLanguage.JSONPATH); // for its report; the language is known

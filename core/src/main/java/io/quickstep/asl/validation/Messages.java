@@ -119,6 +119,12 @@ final class Messages {
     }
 
     /** AWS's wording; the space at the end of the '.waitForTaskToken' message is AWS's too. */
+    /** The warning where an Express machine uses .waitForTaskToken and Quickstep lets it. */
+    static String expressCallback() {
+        return "AWS's Express state machines do not support '.waitForTaskToken' service integrations;"
+                + " Quickstep runs this one within the Express limits";
+    }
+
     static String expressPattern(String pattern) {
         return "Express state machine does not support '" + pattern + "' service integration"
                 + (pattern.equals(".waitForTaskToken") ? " " : "");

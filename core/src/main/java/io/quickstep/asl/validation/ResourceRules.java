@@ -3,7 +3,8 @@ package io.quickstep.asl.validation;
 /**
  * A Task's Resource: an ARN. For the service integrations ({@code arn:<partition>:states:::service:api}
  * with an optional {@code .sync}, {@code .sync:2} or {@code .waitForTaskToken}), the API and pattern
- * must be one AWS offers, and an Express machine can use neither .sync nor .waitForTaskToken.
+ * must be one AWS offers, and an Express machine can use neither .sync nor .waitForTaskToken (unless
+ * the validation lets it use .waitForTaskToken, as Quickstep runs it: then a warning says so).
  */
 final class ResourceRules {
     private ResourceRules() {
@@ -20,7 +21,9 @@ final class ResourceRules {
             return;
         }
         Integrations.Pattern pattern = Integrations.Pattern.of(parts[6]);
-        if (ctx.express && pattern != Integrations.Pattern.REQUEST_RESPONSE) {
+        if (ctx.express && pattern == Integrations.Pattern.TOKEN && ctx.expressCallbacks) {
+            ctx.warning(Messages.SCHEMA, Messages.expressCallback(), at);
+        } else if (ctx.express && pattern != Integrations.Pattern.REQUEST_RESPONSE) {
             ctx.schema(Messages.expressPattern(pattern.suffix.startsWith(".sync") ? ".sync" : pattern.suffix), at);
         }
         String api = parts[6].substring(0, parts[6].length() - pattern.suffix.length());
