@@ -36,6 +36,15 @@ public interface CaseJudge {
      */
     String judge(TestCase testCase, Clock clock) throws Exception;
 
+    /**
+     * The first difference between an execution case's {@code expected} and {@code result} (run
+     * some other way than this package runs it: its tasks answered over HTTP, say), or null when
+     * they agree; the same comparison {@link #ENGINE} makes.
+     */
+    static String difference(TestCase testCase, io.quickstep.execution.ExecutionResult result) {
+        return ExecutionCaseJudge.diff(testCase.expected(), result, testCase.ignore());
+    }
+
     /** Why this judge cannot run the case, on one line; null (the default) when it can. */
     default String skipReason(TestCase testCase) {
         return null;
