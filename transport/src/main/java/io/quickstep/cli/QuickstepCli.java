@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "quickstep",
         description = "Runs, validates and tests AWS Step Functions (Amazon States Language) workflows.",
         subcommands = {RunCommand.class, ValidateCommand.class, TestCommand.class, ServeCommand.class, LogsCommand.class,
+                GraphCommand.class,
                 CommandLine.HelpCommand.class,
                 AutoComplete.GenerateCompletion.class},
         versionProvider = QuickstepCli.Version.class, mixinStandardHelpOptions = true,
@@ -60,7 +61,7 @@ public final class QuickstepCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: run, validate, test, serve or logs");
+        throw new ParameterException(spec.commandLine(), "Missing a command: run, validate, test, serve, logs or graph");
     }
 
     private static int handle(Exception e, CommandLine command, ParseResult parsed) {
