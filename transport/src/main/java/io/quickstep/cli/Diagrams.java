@@ -14,8 +14,12 @@ final class Diagrams {
     private Diagrams() {
     }
 
-    /** The diagram of the definition read from {@code file}; a definition with errors is bad input. */
+    /**
+     * The diagram of the definition read from {@code file}; malformed JSON and a definition with
+     * errors are bad input, as {@code run} reports them.
+     */
     static WorkflowDiagram of(Path file, String text) throws BadInputException {
+        CliInputs.parseJson(text, file.toString());
         try {
             return WorkflowDiagram.of(Definitions.machineName(file), text);
         } catch (DefinitionException e) {

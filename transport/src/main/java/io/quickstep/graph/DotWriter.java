@@ -37,7 +37,7 @@ final class DotWriter {
         for (StateGraph.Node node : block.nodes()) {
             if (node.isContainer()) {
                 out.append(indent).append("subgraph ").append(quote("cluster_" + node.id())).append(" {\n")
-                        .append(indent).append("  label=").append(quote(label(node))).append("; style=\"rounded,filled\"; ")
+                        .append(indent).append("  label=").append(quote(NodeText.label(node, path))).append("; style=\"rounded,filled\"; ")
                         .append("fillcolor=").append(quote(fill(node))).append("; color=")
                         .append(quote(node.unreachable() ? "#d13212" : "#879596")).append(";\n");
                 for (StateGraph.Block inner : node.blocks()) {
@@ -49,7 +49,7 @@ final class DotWriter {
                 }
                 out.append(indent).append("}\n");
             } else {
-                out.append(indent).append(quote(node.id())).append(" [label=").append(quote(label(node)))
+                out.append(indent).append(quote(node.id())).append(" [label=").append(quote(NodeText.label(node, path)))
                         .append(", tooltip=").append(quote(node.name())).append(", fillcolor=")
                         .append(quote(fill(node)));
                 if (node.unreachable()) {
@@ -64,20 +64,6 @@ final class DotWriter {
     private void marker(String id, String text, String indent) {
         out.append(indent).append(quote(id)).append(" [label=").append(quote(text))
                 .append(", shape=box, style=\"rounded,filled\", fillcolor=\"#545b64\", fontcolor=\"#ffffff\"];\n");
-    }
-
-    private String label(StateGraph.Node node) {
-        StringBuilder label = new StringBuilder(node.name()).append('\n').append(node.type());
-        if (node.unreachable()) {
-            label.append(" · unreachable");
-        }
-        if (!node.retry().isEmpty()) {
-            label.append('\n').append(GraphLayout.retryLine(node));
-        }
-        if (path != null && path.state(node.name()).entered() > 0) {
-            label.append('\n').append(path.state(node.name()).summary());
-        }
-        return label.toString();
     }
 
     private String fill(StateGraph.Node node) {

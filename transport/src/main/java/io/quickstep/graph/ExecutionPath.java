@@ -50,7 +50,10 @@ public final class ExecutionPath {
             return entered > 0 ? Status.CANCELLED : Status.NOT_REACHED;
         }
 
-        /** One line: {@code succeeded · retried 2}, or for many visits {@code 3×: 2 succeeded, 1 caught}. */
+        /**
+         * One line: {@code succeeded · retried 2}; for many visits {@code 3× succeeded} or
+         * {@code 3×: 2 succeeded, 1 caught}.
+         */
         public String summary() {
             String text;
             if (entered == 1) {
@@ -62,7 +65,7 @@ public final class ExecutionPath {
                 add(parts, failed, Status.FAILED);
                 add(parts, inProgress, Status.IN_PROGRESS);
                 add(parts, cancelled, Status.CANCELLED);
-                text = entered + "×: " + String.join(", ", parts);
+                text = parts.size() == 1 ? entered + "× " + status().word() : entered + "×: " + String.join(", ", parts);
             }
             return retries == 0 ? text : text + " · retried " + retries;
         }

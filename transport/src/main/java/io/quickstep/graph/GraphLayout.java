@@ -44,25 +44,24 @@ final class GraphLayout {
     static final double INNER_PAD = 10;
     /** A block's frame label (Branch 1, Iterator) above its states. */
     static final double FRAME_LABEL = 18;
-    static final int NAME_CHARS = 40;
 
-    private final boolean countLines;
+    private final ExecutionPath path;
 
-    private GraphLayout(boolean countLines) {
-        this.countLines = countLines;
+    private GraphLayout(ExecutionPath path) {
+        this.path = path;
     }
 
     /**
-     * The layout of {@code graph}; with {@code countLines}, every state has room for a line more,
-     * for what an execution did there.
+     * The layout of {@code graph}; with a {@code path}, every state has room for a line more, for
+     * what the execution did there.
      */
-    static Layout layout(StateGraph graph, boolean countLines) {
-        return new GraphLayout(countLines).block(graph.machine(), false);
+    static Layout layout(StateGraph graph, ExecutionPath path) {
+        return new GraphLayout(path).block(graph.machine(), false);
     }
 
     /** The lines of text a state shows: its name, its type, its first Retry rule, room for counts. */
     int textLines(StateGraph.Node node) {
-        return 2 + (node.retry().isEmpty() ? 0 : 1) + (countLines ? 1 : 0);
+        return 2 + (node.retry().isEmpty() ? 0 : 1) + (path != null ? 1 : 0);
     }
 
     /** The height of a state's text, or of a container's header. */
@@ -70,21 +69,14 @@ final class GraphLayout {
         return TEXT_PAD * 2 + LINE * textLines(node);
     }
 
-    static String displayName(StateGraph.Node node) {
-        String name = node.name();
-        return name.length() <= NAME_CHARS ? name : name.substring(0, NAME_CHARS - 1) + "…";
-    }
-
-    /** The retry line: the first rule, and how many more there are. */
-    static String retryLine(StateGraph.Node node) {
-        int more = node.retry().size() - 1;
-        return "Retry " + node.retry().get(0) + (more > 0 ? " (+" + more + ")" : "");
-    }
-
     private double textWidth(StateGraph.Node node) {
-        double width = Math.max(TextWidth.of(displayName(node), FONT), TextWidth.of(node.type(), SMALL_FONT));
-        if (!node.retry().isEmpty()) {
-            width = Math.max(width, TextWidth.of(retryLine(node), SMALL_FONT));
+        double width = Math.max(TextWidth.of(NodeText.name(node), FONT) * TextWidth.BOLD,
+                TextWidth.of(NodeText.type(node), SMALL_FONT));
+        if (NodeText.retry(node) != null) {
+            width = Math.max(width, TextWidth.of(NodeText.retry(node), SMALL_FONT));
+        }
+        if (path != null) {
+            width = Math.max(width, TextWidth.of(NodeText.counts(node, path), SMALL_FONT));
         }
         return width + 24;
     }

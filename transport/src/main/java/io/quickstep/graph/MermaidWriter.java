@@ -2,6 +2,7 @@ package io.quickstep.graph;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A {@link StateGraph} as a Mermaid flowchart, which GitHub draws in Markdown: a node per state, a
@@ -37,12 +38,13 @@ final class MermaidWriter {
             out.append("  classDef succeeded fill:#e9f5e9,stroke:#1d8102\n")
                     .append("  classDef failed fill:#fdecea,stroke:#d13212\n")
                     .append("  classDef caught fill:#fff3e0,stroke:#ec7211\n")
-                    .append("  classDef in-progress fill:#e7f1fa,stroke:#0073bb\n")
+                    .append("  classDef in_progress fill:#e7f1fa,stroke:#0073bb\n")
                     .append("  classDef cancelled fill:#f2f3f3,stroke:#545b64\n");
             for (StateGraph.Node node : graph.nodes()) {
                 ExecutionPath.Status status = path.state(node.name()).status();
                 if (status != ExecutionPath.Status.NOT_REACHED) {
-                    out.append("  class ").append(node.id()).append(' ').append(status.word()).append('\n');
+                    out.append("  class ").append(node.id()).append(' ').append(status.name().toLowerCase(Locale.ROOT))
+                            .append('\n');
                 }
             }
             linkStyle(taken, "#1d8102");
@@ -62,7 +64,7 @@ final class MermaidWriter {
         out.append(indent).append(id(block.startId())).append("([Start]):::marker\n");
         for (StateGraph.Node node : block.nodes()) {
             if (node.isContainer()) {
-                out.append(indent).append("subgraph ").append(node.id()).append("[\"").append(text(label(node)))
+                out.append(indent).append("subgraph ").append(node.id()).append("[\"").append(text(NodeText.label(node, path)))
                         .append("\"]\n").append(indent).append("  direction TB\n");
                 for (StateGraph.Block inner : node.blocks()) {
                     out.append(indent).append("  subgraph ").append(inner.id()).append("[\"").append(text(inner.label()))
@@ -72,27 +74,13 @@ final class MermaidWriter {
                 }
                 out.append(indent).append("end\n");
             } else {
-                out.append(indent).append(node.id()).append("[\"").append(text(label(node))).append("\"]\n");
+                out.append(indent).append(node.id()).append("[\"").append(text(NodeText.label(node, path))).append("\"]\n");
             }
             if (node.unreachable()) {
                 out.append(indent).append("class ").append(node.id()).append(" unreachable\n");
             }
         }
         out.append(indent).append(id(block.endId())).append("([End]):::marker\n");
-    }
-
-    private String label(StateGraph.Node node) {
-        StringBuilder label = new StringBuilder(node.name()).append('\n').append(node.type());
-        if (node.unreachable()) {
-            label.append(" · unreachable");
-        }
-        if (!node.retry().isEmpty()) {
-            label.append('\n').append(GraphLayout.retryLine(node));
-        }
-        if (path != null && path.state(node.name()).entered() > 0) {
-            label.append('\n').append(path.state(node.name()).summary());
-        }
-        return label.toString();
     }
 
     private void edges(StateGraph.Block block) {

@@ -47,7 +47,10 @@ final class SvgRenderer {
             .qs-graph .legend text { font-size: 11px; fill: #545b64; }
             """;
     private static final double LEGEND = 26;
+    private static final String TAKEN_ARROW = "qs-arrow-taken";
+    private static final String CAUGHT_ARROW = "qs-arrow-caught";
     private static final double LABEL_PAD = 3;
+    private static final double LEGEND_PAD = 12;
 
     private final StateGraph graph;
     private final Layout layout;
@@ -67,7 +70,7 @@ final class SvgRenderer {
 
     private String document() {
         Layout.Box canvas = layout.box(graph.machine().id());
-        double width = canvas.width();
+        double width = path == null ? canvas.width() : Math.max(canvas.width(), legendWidth());
         double height = canvas.height() + (path == null ? 0 : LEGEND);
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qs-graph\" width=\"").append(Xml.number(width))
                 .append("\" height=\"").append(Xml.number(height)).append("\" viewBox=\"0 0 ")
@@ -78,9 +81,13 @@ final class SvgRenderer {
         }
         out.append(">\n<title>").append(Xml.escape(graph.name())).append("</title>\n");
         out.append("<style>\n").append(STYLE).append("</style>\n");
-        out.append("<defs><marker id=\"qs-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" "
-                + "markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#687078\"/></marker>"
-                + "</defs>\n");
+        out.append("<defs>");
+        arrow("qs-arrow", "#687078");
+        if (path != null) {
+            arrow(TAKEN_ARROW, "#1d8102");
+            arrow(CAUGHT_ARROW, "#ec7211");
+        }
+        out.append("</defs>\n");
         out.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         block(graph.machine());
         if (path != null) {
@@ -88,6 +95,13 @@ final class SvgRenderer {
         }
         out.append("</svg>\n");
         return out.toString();
+    }
+
+    /** An arrowhead of a fixed size, whatever the width of the line it ends. */
+    private void arrow(String id, String colour) {
+        out.append("<marker id=\"").append(id).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" ")
+                .append("markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto\">")
+                .append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"").append(colour).append("\"/></marker>");
     }
 
     private void block(StateGraph.Block block) {
@@ -138,28 +152,19 @@ final class SvgRenderer {
         rect(box, "shape", 6);
         double x = box.centerX();
         double y = box.y() + GraphLayout.TEXT_PAD + GraphLayout.LINE - 3;
-        text(x, y, "name", GraphLayout.displayName(node));
+        text(x, y, "name", NodeText.name(node));
         y += GraphLayout.LINE;
-        text(x, y, "type", node.unreachable() ? node.type() + " · unreachable" : node.type());
-        if (!node.retry().isEmpty()) {
+        text(x, y, "type", NodeText.type(node));
+        if (NodeText.retry(node) != null) {
             y += GraphLayout.LINE;
-            text(x, y, "retry", GraphLayout.retryLine(node));
+            text(x, y, "retry", NodeText.retry(node));
         }
         if (run != null) {
             y += GraphLayout.LINE;
-            text(x, y, "counts", counts(node, run));
+            text(x, y, "counts", NodeText.counts(node, path));
         }
         node.blocks().forEach(this::block);
         out.append("</g>\n");
-    }
-
-    /** A state's counts line: a Map's iterations and a Parallel's branch runs, else its visits. */
-    private String counts(StateGraph.Node node, ExecutionPath.StateRun run) {
-        if (run.entered() == 0) {
-            return "";
-        }
-        ExecutionPath.Runs runs = path.runs(node);
-        return runs == null ? run.summary() : runs.summary(node.type().equals("Map") ? "iterations" : "branch runs");
     }
 
     private static String tooltip(StateGraph.Node node, ExecutionPath.StateRun run) {
@@ -189,7 +194,8 @@ final class SvgRenderer {
             String what = edge.kind() == StateGraph.EdgeKind.CATCH ? "Catch " : "";
             out.append("<title>").append(Xml.escape(what + edge.tooltip())).append("</title>");
         }
-        out.append("<path class=\"line\" marker-end=\"url(#qs-arrow)\" d=\"");
+        String arrow = taken == 0 ? "qs-arrow" : edge.kind() == StateGraph.EdgeKind.CATCH ? CAUGHT_ARROW : TAKEN_ARROW;
+        out.append("<path class=\"line\" marker-end=\"url(#").append(arrow).append(")\" d=\"");
         List<Layout.Point> points = route.points();
         for (int i = 0; i < points.size(); i++) {
             out.append(i == 0 ? "M" : " L").append(Xml.number(points.get(i).x())).append(',')
@@ -232,17 +238,34 @@ final class SvgRenderer {
         return node == null ? null : node.name();
     }
 
+    /** A swatch and the word of each status, in a row below the diagram. */
     private void legend(double top) {
         out.append("<g class=\"legend\">");
-        double x = 12;
+        double x = LEGEND_PAD;
         for (ExecutionPath.Status status : ExecutionPath.Status.values()) {
             out.append("<g class=\"swatch status-").append(status.word()).append("\">");
             rect(new Layout.Box(x, top + 6, 14, 14), "shape", 3);
             out.append("</g>");
-            text(x + 19, top + 17, null, status.word().replace('-', ' '));
-            x += 19 + TextWidth.of(status.word(), GraphLayout.SMALL_FONT) + 14;
+            text(x + 19, top + 17, null, legendWord(status));
+            x += legendItemWidth(status);
         }
         out.append("</g>\n");
+    }
+
+    private static String legendWord(ExecutionPath.Status status) {
+        return status.word().replace('-', ' ');
+    }
+
+    private static double legendItemWidth(ExecutionPath.Status status) {
+        return 19 + TextWidth.of(legendWord(status), GraphLayout.SMALL_FONT) + 14;
+    }
+
+    private static double legendWidth() {
+        double width = LEGEND_PAD;
+        for (ExecutionPath.Status status : ExecutionPath.Status.values()) {
+            width += legendItemWidth(status);
+        }
+        return width;
     }
 
     private void attribute(String name, String value) {

@@ -10,6 +10,9 @@ final class TextWidth {
     private TextWidth() {
     }
 
+    /** Bold text is this much wider. */
+    static final double BOLD = 1.1;
+
     static double of(String text, double fontSize) {
         double ems = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -19,15 +22,15 @@ final class TextWidth {
     }
 
     private static double ems(char c) {
-        if ("iljtf.,:;'|!()[] ".indexOf(c) >= 0) {
-            return 0.34;
+        if ("iljtf.,:;'|!()[] ·".indexOf(c) >= 0) {
+            return 0.36;
         }
         if ("mwMW@%".indexOf(c) >= 0) {
-            return 0.92;
+            return 0.98;
         }
-        if (Character.isUpperCase(c) || Character.isDigit(c) || "$=<>#&_+~".indexOf(c) >= 0) {
-            return 0.68;
+        if (Character.isUpperCase(c) || Character.isDigit(c) || "$=<>#&_+~\"".indexOf(c) >= 0) {
+            return 0.74;
         }
-        return 0.58;
+        return 0.63;
     }
 }

@@ -71,11 +71,11 @@ public final class WorkflowDiagram {
     }
 
     public String svg() {
-        return SvgRenderer.render(graph, GraphLayout.layout(graph, path != null), path);
+        return SvgRenderer.render(graph, GraphLayout.layout(graph, path), path);
     }
 
     public byte[] png() {
-        Layout layout = GraphLayout.layout(graph, path != null);
+        Layout layout = GraphLayout.layout(graph, path);
         return PngRenderer.render(SvgRenderer.render(graph, layout, path), layout.box(graph.machine().id()).width());
     }
 
