@@ -320,24 +320,27 @@ public final class ExecutionPath {
     }
 
     /**
-     * Visits still open: in progress while the execution runs; when it has ended, failed if their
-     * last attempt failed or they are where it stopped (the latest entered), else cancelled.
+     * Visits still open: in progress while the execution runs. When it has ended, failed if their
+     * last attempt failed; if no visit failed (a Fail state, a failed attempt), the latest one
+     * entered is where the execution failed; the others were cancelled.
      */
     private void finish() {
+        boolean failureSeen = false;
         Visit last = null;
         for (Visit visit : visits) {
+            failureSeen |= visit.status == Status.FAILED || !visit.exited && visit.failedLast;
             if (!visit.exited && visit.status == null) {
                 last = visit;
             }
         }
+        Visit stopped = failureSeen || "SUCCEEDED".equals(executionStatus) ? null : last;
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (Visit visit : visits) {
             if (visit.status == null) {
                 if (executionStatus == null) {
                     visit.status = Status.IN_PROGRESS;
                 } else {
-                    visit.status = visit.failedLast || (visit == last && !executionStatus.equals("SUCCEEDED"))
-                            ? Status.FAILED : Status.CANCELLED;
+                    visit.status = visit.failedLast || visit == stopped ? Status.FAILED : Status.CANCELLED;
                 }
             }
             // c[0] the visits, c[1 + ordinal] those of each status, c[RETRIES] the retries
