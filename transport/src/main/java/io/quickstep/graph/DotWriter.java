@@ -106,8 +106,9 @@ final class DotWriter {
                 attributes.append(", style=dashed");
             }
             if (taken > 0) {
-                attributes.append(", penwidth=2, color=")
-                        .append(quote(edge.kind() == StateGraph.EdgeKind.CATCH ? "#ec7211" : "#1d8102"));
+                boolean failure = from != null && from.type().equals("Fail");
+                attributes.append(", penwidth=2, color=").append(quote(failure ? "#d13212"
+                        : edge.kind() == StateGraph.EdgeKind.CATCH ? "#ec7211" : "#1d8102"));
             }
             if (attributes.length() > 0) {
                 out.append(" [").append(attributes.substring(2)).append(']');

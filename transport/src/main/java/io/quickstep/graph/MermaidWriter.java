@@ -16,6 +16,7 @@ final class MermaidWriter {
     /** Mermaid numbers links in the order they are written; these are the taken ones, by kind. */
     private final List<Integer> taken = new ArrayList<>();
     private final List<Integer> caughtTaken = new ArrayList<>();
+    private final List<Integer> failureTaken = new ArrayList<>();
     private int links;
 
     private MermaidWriter(StateGraph graph, ExecutionPath path) {
@@ -49,6 +50,7 @@ final class MermaidWriter {
             }
             linkStyle(taken, "#1d8102");
             linkStyle(caughtTaken, "#ec7211");
+            linkStyle(failureTaken, "#d13212");
         }
         return out.toString();
     }
@@ -93,8 +95,9 @@ final class MermaidWriter {
                 out.append("|\"").append(text(label)).append("\"|");
             }
             out.append(' ').append(id(edge.to())).append('\n');
+            StateGraph.Node from = block.node(edge.from());
             if (count > 0) {
-                (caught ? caughtTaken : taken).add(links);
+                (from != null && from.type().equals("Fail") ? failureTaken : caught ? caughtTaken : taken).add(links);
             }
             links++;
         }

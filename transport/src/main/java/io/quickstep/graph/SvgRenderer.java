@@ -11,7 +11,8 @@ import java.util.List;
  * a Map or Parallel state is also {@code container} and holds its blocks
  * ({@code <g class="block" data-block="b2">}, their states inside); each edge is a
  * {@code <g class="edge KIND">} ({@code next}, {@code default}, {@code choice}, {@code catch},
- * {@code start}, {@code end}) with {@code data-from} and {@code data-to} naming its states, its
+ * {@code start}, {@code end}; and {@code failure} from a Fail state) with {@code data-from} and
+ * {@code data-to} naming its states, its
  * {@code <path class="line">} and label. A state's {@code <text class="counts">} line (present when an
  * execution is drawn) takes what a page writes there. With an execution, each state also has the
  * class {@code status-<status>} ({@link ExecutionPath.Status#word()}), {@code retried} when it
@@ -37,6 +38,7 @@ final class SvgRenderer {
             .qs-graph .unreachable > .type { fill: #d13212; }
             .qs-graph .taken .line { stroke: #1d8102; stroke-width: 2; }
             .qs-graph .catch.taken .line { stroke: #ec7211; }
+            .qs-graph .failure.taken .line { stroke: #d13212; }
             .qs-graph .status-succeeded > .shape { fill: #e9f5e9; stroke: #1d8102; }
             .qs-graph .status-failed > .shape { fill: #fdecea; stroke: #d13212; }
             .qs-graph .status-caught > .shape { fill: #fff3e0; stroke: #ec7211; }
@@ -49,6 +51,7 @@ final class SvgRenderer {
     private static final double LEGEND = 26;
     private static final String TAKEN_ARROW = "qs-arrow-taken";
     private static final String CAUGHT_ARROW = "qs-arrow-caught";
+    private static final String FAILURE_ARROW = "qs-arrow-failure";
     private static final double LABEL_PAD = 3;
     private static final double LEGEND_PAD = 12;
 
@@ -86,6 +89,7 @@ final class SvgRenderer {
         if (path != null) {
             arrow(TAKEN_ARROW, "#1d8102");
             arrow(CAUGHT_ARROW, "#ec7211");
+            arrow(FAILURE_ARROW, "#d13212");
         }
         out.append("</defs>\n");
         out.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
@@ -182,9 +186,12 @@ final class SvgRenderer {
     private void edge(StateGraph.Edge edge, StateGraph.Block block) {
         Layout.Route route = layout.route(edge.id());
         int taken = path == null ? 0 : path.taken(edge.id());
+        StateGraph.Node from = block.node(edge.from());
+        // A Fail state's way to the end is the execution (or branch, or iteration) failing.
+        boolean failure = from != null && from.type().equals("Fail");
         out.append("<g id=\"").append(edge.id()).append("\" class=\"edge ").append(edge.kind().name().toLowerCase())
-                .append(taken > 0 ? " taken" : "").append('"');
-        attribute("data-from", stateName(edge.from(), block));
+                .append(failure ? " failure" : "").append(taken > 0 ? " taken" : "").append('"');
+        attribute("data-from", from == null ? null : from.name());
         attribute("data-to", stateName(edge.to(), block));
         if (taken > 0) {
             out.append(" data-taken=\"").append(taken).append('"');
@@ -194,7 +201,8 @@ final class SvgRenderer {
             String what = edge.kind() == StateGraph.EdgeKind.CATCH ? "Catch " : "";
             out.append("<title>").append(Xml.escape(what + edge.tooltip())).append("</title>");
         }
-        String arrow = taken == 0 ? "qs-arrow" : edge.kind() == StateGraph.EdgeKind.CATCH ? CAUGHT_ARROW : TAKEN_ARROW;
+        String arrow = taken == 0 ? "qs-arrow" : failure ? FAILURE_ARROW
+                : edge.kind() == StateGraph.EdgeKind.CATCH ? CAUGHT_ARROW : TAKEN_ARROW;
         out.append("<path class=\"line\" marker-end=\"url(#").append(arrow).append(")\" d=\"");
         List<Layout.Point> points = route.points();
         for (int i = 0; i < points.size(); i++) {
