@@ -95,7 +95,7 @@ final class DotWriter {
                 attributes.append(", lhead=").append(quote("cluster_" + to.id()));
             }
             int taken = path == null ? 0 : path.taken(edge.id());
-            String label = edge.label() + (taken > 1 ? (edge.label().isEmpty() ? "×" : " ×") + taken : "");
+            String label = NodeText.edgeLabel(edge, taken);
             if (!label.isEmpty()) {
                 attributes.append(", label=").append(quote(label));
             }
@@ -106,8 +106,7 @@ final class DotWriter {
                 attributes.append(", style=dashed");
             }
             if (taken > 0) {
-                boolean failure = from != null && from.type().equals("Fail");
-                attributes.append(", penwidth=2, color=").append(quote(failure ? "#d13212"
+                attributes.append(", penwidth=2, color=").append(quote(block.isFailure(edge) ? "#d13212"
                         : edge.kind() == StateGraph.EdgeKind.CATCH ? "#ec7211" : "#1d8102"));
             }
             if (attributes.length() > 0) {

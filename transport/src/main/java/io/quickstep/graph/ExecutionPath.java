@@ -108,7 +108,6 @@ public final class ExecutionPath {
         int attempts;
         boolean failedLast;
         boolean exited;
-        boolean followed;
         Status status;
 
         Visit(StateGraph.Node node) {
@@ -119,7 +118,13 @@ public final class ExecutionPath {
     private static final int RETRIES = 1 + Status.values().length;
 
     private final StateGraph graph;
+    /** Each state's edges out, by node id. */
+    private final Map<String, List<StateGraph.Edge>> outgoing = new HashMap<>();
     private final List<Visit> visits = new ArrayList<>();
+    /** The visits not left yet, oldest first. */
+    private final List<Visit> open = new ArrayList<>();
+    /** By block, the visits left whose next state has not been entered yet, oldest first. */
+    private final Map<StateGraph.Block, List<Visit>> left = new HashMap<>();
     private final Map<Long, Visit> visitOfEvent = new HashMap<>();
     private final Map<String, Integer> edges = new HashMap<>();
     private final Map<String, int[]> iterations = new HashMap<>();
@@ -128,6 +133,9 @@ public final class ExecutionPath {
 
     private ExecutionPath(StateGraph graph) {
         this.graph = graph;
+        for (StateGraph.Block block : graph.blocks()) {
+            block.edges().forEach(edge -> outgoing.computeIfAbsent(edge.from(), from -> new ArrayList<>()).add(edge));
+        }
     }
 
     /** The path of the execution whose events, oldest first, are {@code events}. */
@@ -167,7 +175,7 @@ public final class ExecutionPath {
         for (StateGraph.Block branch : node.blocks()) {
             for (StateGraph.Edge edge : branch.edges()) {
                 if (edge.kind() == StateGraph.EdgeKind.END) {
-                    succeeded += branch.node(edge.from()).type().equals("Fail") ? 0 : taken(edge.id());
+                    succeeded += branch.isFailure(edge) ? 0 : taken(edge.id());
                 }
             }
             for (StateGraph.Node inner : branch.nodes()) {
@@ -182,7 +190,7 @@ public final class ExecutionPath {
         if (type.endsWith("StateEntered")) {
             enter(event);
         } else if (type.endsWith("StateExited")) {
-            Visit visit = open(event, null);
+            Visit visit = openVisit(event, null);
             if (visit != null) {
                 exit(visit);
             }
@@ -198,7 +206,7 @@ public final class ExecutionPath {
             executionStatus = type.substring("Execution".length()).toUpperCase(Locale.ROOT)
                     .replace("TIMEDOUT", "TIMED_OUT");
         } else if (ATTEMPTS.contains(type) || FAILURES.contains(type)) {
-            Visit visit = open(event, kindOf(type));
+            Visit visit = openVisit(event, kindOf(type));
             if (visit != null) {
                 if (ATTEMPTS.contains(type)) {
                     visit.attempts++;
@@ -240,9 +248,11 @@ public final class ExecutionPath {
         if (edge != null) {
             count(edge);
         }
-        if (node.type().equals("Fail")) {
+        if (node.isFail()) {
             visit.status = Status.FAILED;
-            countEnd(visit, block);
+            countEnd(visit);
+        } else {
+            open.add(visit);
         }
     }
 
@@ -251,21 +261,19 @@ public final class ExecutionPath {
      * has an edge to it (a Catch edge when that visit failed), else the block's start.
      */
     private StateGraph.Edge arrival(StateGraph.Block block, StateGraph.Node node) {
-        for (int i = visits.size() - 2; i >= 0; i--) {
-            Visit from = visits.get(i);
-            if (!from.exited || from.followed || graph.blockOf(from.node.name()) != block) {
-                continue;
-            }
+        List<Visit> candidates = left.getOrDefault(block, List.of());
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            Visit from = candidates.get(i);
             StateGraph.Edge found = null;
-            for (StateGraph.Edge edge : block.edges()) {
+            for (StateGraph.Edge edge : outgoing.getOrDefault(from.node.id(), List.of())) {
                 boolean fits = from.failedLast == (edge.kind() == StateGraph.EdgeKind.CATCH);
                 boolean foundFits = found != null && from.failedLast == (found.kind() == StateGraph.EdgeKind.CATCH);
-                if (edge.from().equals(from.node.id()) && edge.to().equals(node.id()) && (found == null || fits && !foundFits)) {
+                if (edge.to().equals(node.id()) && (found == null || fits && !foundFits)) {
                     found = edge;
                 }
             }
             if (found != null) {
-                from.followed = true;
+                candidates.remove(i);
                 return found;
             }
         }
@@ -275,23 +283,27 @@ public final class ExecutionPath {
         return null;
     }
 
+    /** A visit left succeeded or caught; unless it ended its block, the next state entered follows it. */
     private void exit(Visit visit) {
         visit.exited = true;
+        open.remove(visit);
         if (visit.status == null) {
             visit.status = visit.failedLast ? Status.CAUGHT : Status.SUCCEEDED;
         }
-        if (visit.status == Status.SUCCEEDED) {
-            countEnd(visit, graph.blockOf(visit.node.name()));
+        if (visit.status != Status.SUCCEEDED || !countEnd(visit)) {
+            left.computeIfAbsent(graph.blockOf(visit.node.name()), block -> new ArrayList<>()).add(visit);
         }
     }
 
-    /** A visit that ends its block takes the edge to the block's end marker. */
-    private void countEnd(Visit visit, StateGraph.Block block) {
-        for (StateGraph.Edge edge : block.edges()) {
-            if (edge.kind() == StateGraph.EdgeKind.END && edge.from().equals(visit.node.id())) {
+    /** A visit that ends its block takes the edge to the block's end marker; false for others. */
+    private boolean countEnd(Visit visit) {
+        for (StateGraph.Edge edge : outgoing.getOrDefault(visit.node.id(), List.of())) {
+            if (edge.kind() == StateGraph.EdgeKind.END) {
                 count(edge);
+                return true;
             }
         }
+        return false;
     }
 
     private void count(StateGraph.Edge edge) {
@@ -302,17 +314,17 @@ public final class ExecutionPath {
      * The open visit an event belongs to: the one its previous event belongs to, or else the latest
      * open visit of the state it names, or of a state of {@code type} (any type when null).
      */
-    private Visit open(ExecutionEvent event, String type) {
+    private Visit openVisit(ExecutionEvent event, String type) {
         Visit previous = visitOfEvent.get(event.previousId());
         String name = event.name();
-        if (previous != null && !previous.exited && (name == null || previous.node.name().equals(name))
+        if (previous != null && !previous.exited && previous.status == null
+                && (name == null || previous.node.name().equals(name))
                 && (type == null || previous.node.type().equals(type))) {
             return previous;
         }
-        for (int i = visits.size() - 1; i >= 0; i--) {
-            Visit visit = visits.get(i);
-            if (!visit.exited && visit.status == null && (name != null ? visit.node.name().equals(name)
-                    : type == null || visit.node.type().equals(type))) {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            Visit visit = open.get(i);
+            if (name != null ? visit.node.name().equals(name) : type == null || visit.node.type().equals(type)) {
                 return visit;
             }
         }

@@ -88,16 +88,15 @@ final class MermaidWriter {
     private void edges(StateGraph.Block block) {
         for (StateGraph.Edge edge : block.edges()) {
             int count = path == null ? 0 : path.taken(edge.id());
-            String label = edge.label() + (count > 1 ? (edge.label().isEmpty() ? "×" : " ×") + count : "");
+            String label = NodeText.edgeLabel(edge, count);
             boolean caught = edge.kind() == StateGraph.EdgeKind.CATCH;
             out.append("  ").append(id(edge.from())).append(caught ? " -.->" : " -->");
             if (!label.isEmpty()) {
                 out.append("|\"").append(text(label)).append("\"|");
             }
             out.append(' ').append(id(edge.to())).append('\n');
-            StateGraph.Node from = block.node(edge.from());
             if (count > 0) {
-                (from != null && from.type().equals("Fail") ? failureTaken : caught ? caughtTaken : taken).add(links);
+                (block.isFailure(edge) ? failureTaken : caught ? caughtTaken : taken).add(links);
             }
             links++;
         }

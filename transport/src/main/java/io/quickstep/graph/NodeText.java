@@ -40,6 +40,11 @@ final class NodeText {
         return runs == null ? run.summary() : runs.summary(node.type().equals("Map") ? "iterations" : "branch runs");
     }
 
+    /** An edge's label, with how often it was taken when more than once: {@code Default ×3}. */
+    static String edgeLabel(StateGraph.Edge edge, int taken) {
+        return taken > 1 ? edge.label() + (edge.label().isEmpty() ? "×" : " ×") + taken : edge.label();
+    }
+
     /** The whole label, one line each, the name in full: for DOT and Mermaid. */
     static String label(StateGraph.Node node, ExecutionPath path) {
         StringBuilder label = new StringBuilder(node.name()).append('\n').append(type(node));

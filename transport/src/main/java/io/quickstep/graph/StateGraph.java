@@ -46,6 +46,15 @@ public final class StateGraph {
             return id + "-end";
         }
 
+        /**
+         * Whether {@code edge} of this block is a Fail state's way to the end: the block (the
+         * execution, a branch, an iteration) failing.
+         */
+        public boolean isFailure(Edge edge) {
+            Node from = node(edge.from());
+            return from != null && from.isFail();
+        }
+
         /** Its state with node id {@code nodeId}, or null (for a marker's id, say). */
         public Node node(String nodeId) {
             for (Node node : nodes) {
@@ -69,6 +78,10 @@ public final class StateGraph {
                        boolean unreachable, List<Block> blocks) {
         public boolean isContainer() {
             return !blocks.isEmpty();
+        }
+
+        public boolean isFail() {
+            return type.equals("Fail");
         }
     }
 

@@ -16,8 +16,10 @@ import io.quickstep.json.MalformedJsonException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -72,23 +74,19 @@ public final class StateGraphs {
         String id = "b" + blocks++;
         Set<String> reached = reachable(definition);
         List<StateGraph.Node> nodes = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
+        Map<String, String> ids = new HashMap<>();
         for (State state : definition.states().values()) {
             String nodeId = "s" + states++;
-            ids.add(nodeId);
+            ids.put(state.name(), nodeId);
             nodes.add(new StateGraph.Node(nodeId, state.name(), state.type(), retry(state), details(state),
-                    !reached.contains(state.name()), inner(state, nodeId)));
+                    !reached.contains(state.name()), inner(state)));
         }
         List<StateGraph.Edge> blockEdges = new ArrayList<>();
-        String startTarget = ids.get(List.copyOf(definition.states().keySet()).indexOf(definition.startAt()));
-        blockEdges.add(edge(id + "-start", startTarget, StateGraph.EdgeKind.START, "", ""));
-        int i = 0;
+        blockEdges.add(edge(id + "-start", ids.get(definition.startAt()), StateGraph.EdgeKind.START, "", ""));
         for (State state : definition.states().values()) {
-            String from = ids.get(i++);
             for (Transition t : transitions(state)) {
-                String to = t.target() == null ? id + "-end"
-                        : ids.get(List.copyOf(definition.states().keySet()).indexOf(t.target()));
-                blockEdges.add(edge(from, to, t.kind(), shorten(t.label()), t.label()));
+                String to = t.target() == null ? id + "-end" : ids.get(t.target());
+                blockEdges.add(edge(ids.get(state.name()), to, t.kind(), shorten(t.label()), t.label()));
             }
         }
         return new StateGraph.Block(id, label, definition.startAt(), List.copyOf(nodes), List.copyOf(blockEdges));
@@ -98,7 +96,7 @@ public final class StateGraphs {
         return new StateGraph.Edge("e" + edges++, from, to, kind, label, tooltip);
     }
 
-    private List<StateGraph.Block> inner(State state, String nodeId) {
+    private List<StateGraph.Block> inner(State state) {
         if (state.details() instanceof StateDetails.Parallel parallel) {
             List<StateGraph.Block> branches = new ArrayList<>();
             for (int b = 0; b < parallel.branches().size(); b++) {

@@ -186,12 +186,10 @@ final class SvgRenderer {
     private void edge(StateGraph.Edge edge, StateGraph.Block block) {
         Layout.Route route = layout.route(edge.id());
         int taken = path == null ? 0 : path.taken(edge.id());
-        StateGraph.Node from = block.node(edge.from());
-        // A Fail state's way to the end is the execution (or branch, or iteration) failing.
-        boolean failure = from != null && from.type().equals("Fail");
+        boolean failure = block.isFailure(edge);
         out.append("<g id=\"").append(edge.id()).append("\" class=\"edge ").append(edge.kind().name().toLowerCase())
                 .append(failure ? " failure" : "").append(taken > 0 ? " taken" : "").append('"');
-        attribute("data-from", from == null ? null : from.name());
+        attribute("data-from", stateName(edge.from(), block));
         attribute("data-to", stateName(edge.to(), block));
         if (taken > 0) {
             out.append(" data-taken=\"").append(taken).append('"');
@@ -210,7 +208,7 @@ final class SvgRenderer {
                     .append(Xml.number(points.get(i).y()));
         }
         out.append("\"/>");
-        String label = edge.label() + (taken > 1 ? (edge.label().isEmpty() ? "×" : " ×") + taken : "");
+        String label = NodeText.edgeLabel(edge, taken);
         if (!label.isEmpty()) {
             Layout.Box at = route.label() != null ? route.label() : middle(points);
             double width = TextWidth.of(label, GraphLayout.SMALL_FONT) + 2 * LABEL_PAD;
