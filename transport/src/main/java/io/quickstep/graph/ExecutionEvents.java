@@ -6,7 +6,6 @@ import io.quickstep.json.Json;
 import io.quickstep.json.MalformedJsonException;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,9 +108,7 @@ public final class ExecutionEvents {
         if (item.path("details").isObject()) {
             return item.get("details");
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = item.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : item.properties()) {
             if (field.getKey().endsWith("EventDetails") && field.getValue().isObject()) {
                 return field.getValue();
             }

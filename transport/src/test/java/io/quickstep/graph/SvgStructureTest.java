@@ -72,7 +72,7 @@ class SvgStructureTest {
      */
     private static int count(JsonNode block, Set<String> names) {
         int transitions = 1;
-        var fields = block.get("States").fields();
+        var fields = block.get("States").properties().iterator();
         while (fields.hasNext()) {
             var field = fields.next();
             names.add(field.getKey());
