@@ -95,6 +95,9 @@ public final class ExecutionPath {
         }
     }
 
+    /** The events that end an execution, and its status after each. */
+    private static final Map<String, String> ENDS = Map.of("ExecutionSucceeded", "SUCCEEDED",
+            "ExecutionFailed", "FAILED", "ExecutionTimedOut", "TIMED_OUT", "ExecutionAborted", "ABORTED");
     private static final Set<String> ATTEMPTS = Set.of("TaskScheduled", "LambdaFunctionScheduled",
             "ActivityScheduled", "MapStateStarted", "ParallelStateStarted");
     private static final Set<String> FAILURES = Set.of("TaskFailed", "TaskTimedOut", "TaskStartFailed",
@@ -202,9 +205,8 @@ public final class ExecutionPath {
                 case "MapIterationAborted" -> counts[2]++;
                 default -> { }
             }
-        } else if (type.startsWith("Execution") && !type.equals("ExecutionStarted")) {
-            executionStatus = type.substring("Execution".length()).toUpperCase(Locale.ROOT)
-                    .replace("TIMEDOUT", "TIMED_OUT");
+        } else if (ENDS.containsKey(type)) {
+            executionStatus = ENDS.get(type);
         } else if (ATTEMPTS.contains(type) || FAILURES.contains(type)) {
             Visit visit = openVisit(event, kindOf(type));
             if (visit != null) {
