@@ -37,13 +37,13 @@ final class GraphLayout {
     static final double LINE = 15;
     /** Above a node's first line of text, and below its last. */
     static final double TEXT_PAD = 7;
-    static final double MARKER_WIDTH = 52;
-    static final double MARKER_HEIGHT = 22;
-    static final double MIN_NODE_WIDTH = 110;
+    private static final double MARKER_WIDTH = 52;
+    private static final double MARKER_HEIGHT = 22;
+    private static final double MIN_NODE_WIDTH = 110;
     /** Around the blocks inside a container, and between a Parallel's branches. */
-    static final double INNER_PAD = 10;
+    private static final double INNER_PAD = 10;
     /** A block's frame label (Branch 1, Iterator) above its states. */
-    static final double FRAME_LABEL = 18;
+    private static final double FRAME_LABEL = 18;
 
     private final ExecutionPath path;
 
@@ -60,12 +60,12 @@ final class GraphLayout {
     }
 
     /** The lines of text a state shows: its name, its type, its first Retry rule, room for counts. */
-    int textLines(StateGraph.Node node) {
+    private int textLines(StateGraph.Node node) {
         return 2 + (node.retry().isEmpty() ? 0 : 1) + (path != null ? 1 : 0);
     }
 
     /** The height of a state's text, or of a container's header. */
-    double textHeight(StateGraph.Node node) {
+    private double textHeight(StateGraph.Node node) {
         return TEXT_PAD * 2 + LINE * textLines(node);
     }
 
