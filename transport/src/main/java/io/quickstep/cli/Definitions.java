@@ -19,11 +19,16 @@ final class Definitions {
         try {
             return StateMachine.create(machineName(file), text);
         } catch (DefinitionException e) {
-            throw new BadInputException(file + ": invalid definition: " + e.diagnostics().stream()
-                    .filter(Diagnostic::isError)
-                    .map(d -> d.toString().replaceAll("\\s+", " "))
-                    .collect(Collectors.joining("; ")));
+            throw invalid(file.toString(), e);
         }
+    }
+
+    /** A definition's errors, one line: {@code FILE: invalid definition: CODE: message at /pointer; ...}. */
+    static BadInputException invalid(String source, DefinitionException e) {
+        return new BadInputException(source + ": invalid definition: " + e.diagnostics().stream()
+                .filter(Diagnostic::isError)
+                .map(d -> d.toString().replaceAll("\\s+", " "))
+                .collect(Collectors.joining("; ")));
     }
 
     /** The file name without {@code .json} and {@code .asl}, in the characters AWS allows in a name. */

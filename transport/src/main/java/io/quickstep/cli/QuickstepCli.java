@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
 
 /** The {@code quickstep} command: runs, validates and tests Amazon States Language workflows. */
 @Command(name = "quickstep",
-        description = "Runs, validates and tests AWS Step Functions (Amazon States Language) workflows.",
+        description = "Runs, validates, tests and draws AWS Step Functions (Amazon States Language) workflows.",
         subcommands = {RunCommand.class, ValidateCommand.class, TestCommand.class, ServeCommand.class, LogsCommand.class,
+                GraphCommand.class,
                 CommandLine.HelpCommand.class,
                 AutoComplete.GenerateCompletion.class},
         versionProvider = QuickstepCli.Version.class, mixinStandardHelpOptions = true,
@@ -21,8 +22,9 @@ import picocli.CommandLine.Spec;
                 "     definition has errors; a case failed (a case file that cannot be read is one);",
                 "     logs found no event to print",
                 "  2  not done, the input is wrong: options, a missing or unreadable file, malformed JSON,",
-                "     a definition that run cannot compile, a mocks file that does not fit the definition",
-                "     or the execution, test paths or an --only that select no case",
+                "     a definition that run cannot compile or graph cannot draw, a mocks file that does not",
+                "     fit the definition or the execution, events that are not an execution's, test paths",
+                "     or an --only that select no case",
                 "  3  internal error",
                 "",
                 "The launcher also runs the load tester: ./quickstep loadtest --help"})
@@ -60,7 +62,7 @@ public final class QuickstepCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: run, validate, test, serve or logs");
+        throw new ParameterException(spec.commandLine(), "Missing a command: run, validate, test, serve, logs or graph");
     }
 
     private static int handle(Exception e, CommandLine command, ParseResult parsed) {

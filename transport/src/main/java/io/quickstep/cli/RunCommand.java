@@ -5,6 +5,8 @@ import io.quickstep.api.ExecutionOptions;
 import io.quickstep.api.StateMachine;
 import io.quickstep.execution.Clock;
 import io.quickstep.execution.ExecutionResult;
+import io.quickstep.graph.ExecutionEvents;
+import io.quickstep.graph.WorkflowDiagram;
 import io.quickstep.json.Json;
 import io.quickstep.metrics.AwsPrices;
 import io.quickstep.testing.Mocks;
@@ -55,13 +57,20 @@ final class RunCommand implements Callable<Integer> {
                     + "prices of REGION (default: " + AwsPrices.DEFAULT_REGION + ").")
     String costRegion;
 
+    @Option(names = "--graph", paramLabel = "FILE",
+            description = "Also draw the workflow diagram with the path the execution took to FILE (as quickstep graph "
+                    + "--events draws it; the format from its extension: .svg, .png, .dot, .mmd).")
+    Path graph;
+
     @Override
     public Integer call() throws BadInputException, java.io.IOException {
         String text = CliInputs.readText(definition);
         JsonNode tree = CliInputs.parseJson(text, definition.toString());
         String executionInput = CliInputs.input(input);
         AwsPrices prices = costRegion == null ? null : CostLine.prices(costRegion);
-        StateMachine machine = Definitions.create(definition, text).recordingEvents(history || prices != null);
+        StateMachine machine = Definitions.create(definition, text)
+                .recordingEvents(history || prices != null || graph != null);
+        WorkflowDiagram diagram = graph == null ? null : Diagrams.of(definition, text);
         Mocks answers = mocks == null ? null : CliInputs.mocks(mocks, tree);
         ExecutionOptions options = ExecutionOptions.defaults().clock(virtualTime ? Clock.virtual() : Clock.SYSTEM);
         if (answers != null) {
@@ -70,6 +79,9 @@ final class RunCommand implements Callable<Integer> {
         ExecutionResult result = machine.execute(executionInput, options);
         if (history) {
             EventLines.lines(result.events(), "").forEach(spec.commandLine().getOut()::println);
+        }
+        if (diagram != null) {
+            Diagrams.write(diagram.withEvents(ExecutionEvents.of(result.events())), null, graph, null);
         }
         String printed = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result.toJson());
         spec.commandLine().getOut().println(printed);

@@ -1,6 +1,10 @@
 package io.quickstep.cli;
 
+import io.quickstep.asl.DefinitionException;
+import io.quickstep.events.HistoryEvent;
 import io.quickstep.execution.Clock;
+import io.quickstep.graph.ExecutionEvents;
+import io.quickstep.graph.WorkflowDiagram;
 import io.quickstep.service.ApiCaseRunner;
 import io.quickstep.testing.CaseFiles;
 import io.quickstep.testing.CaseJudge;
@@ -18,6 +22,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -64,6 +69,11 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "SUBSTR", description = "Run only the cases whose id contains SUBSTR.")
     String only;
 
+    @Option(names = "--graphs", paramLabel = "DIR",
+            description = "Write the workflow diagram of each failing execution case, with the path its execution "
+                    + "took, to DIR/<case id>.svg.")
+    Path graphs;
+
     @Override
     public Integer call() throws BadInputException {
         CaseRunner runner = new CaseRunner().realTime(realTime).judge(JUDGE);
@@ -85,9 +95,37 @@ final class TestCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("note: " + histories + " cases carry AWS's execution history; "
                     + "only their results are compared (histories are issue 11)");
         }
+        if (graphs != null) {
+            try {
+                Files.createDirectories(graphs);
+            } catch (IOException e) {
+                throw new BadInputException(graphs + ": cannot make the folder: " + e.getMessage());
+            }
+        }
         // Under each failing execution case, its events: what it did, to see where it went astray.
-        report.print(spec.commandLine().getOut(), failed -> EventLines.lines(CaseRunner.events(failed.testCase()), "    "));
+        report.print(spec.commandLine().getOut(), failed -> {
+            List<HistoryEvent> events = CaseRunner.events(failed.testCase());
+            List<String> lines = new ArrayList<>(EventLines.lines(events, "    "));
+            if (graphs != null && !events.isEmpty()) {
+                lines.add("    graph: " + writeGraph(failed.testCase(), events));
+            }
+            return lines;
+        });
         return report.allPassed() ? 0 : 1;
+    }
+
+    /** Draws a failing case's execution to {@link #graphs}; says where, or why not. */
+    private String writeGraph(TestCase testCase, List<HistoryEvent> events) {
+        Path file = graphs.resolve(testCase.id().replaceAll("[^A-Za-z0-9_.-]+", "_") + ".svg");
+        try {
+            WorkflowDiagram diagram = WorkflowDiagram.of(testCase.id(), testCase.definitionText());
+            Files.writeString(file, diagram.withEvents(ExecutionEvents.of(events)).svg());
+            return file.toString();
+        } catch (DefinitionException e) {
+            return "none (" + Definitions.invalid("definition", e).getMessage() + ")";
+        } catch (IOException e) {
+            return "none (" + file + ": cannot write: " + e.getMessage() + ")";
+        }
     }
 
     private CaseFiles.Loaded load() throws BadInputException {

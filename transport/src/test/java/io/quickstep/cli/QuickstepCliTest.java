@@ -1,6 +1,7 @@
 package io.quickstep.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quickstep.cli.Cli.Outcome;
 import io.quickstep.json.Json;
 import io.quickstep.json.BadJsonTexts;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.quickstep.cli.Cli.quickstep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,16 +28,6 @@ class QuickstepCliTest {
 
     @TempDir
     Path dir;
-
-    private record Outcome(int exit, String out, String err) {
-    }
-
-    private static Outcome quickstep(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = QuickstepCli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
-        return new Outcome(exit, out.toString().replace(System.lineSeparator(), "\n"), err.toString().replace(System.lineSeparator(), "\n"));
-    }
 
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
@@ -454,6 +446,7 @@ class QuickstepCliTest {
         Outcome mocks = quickstep("run", definition.toString(), "--mocks", file.toString());
         assertBadInput(mocks, "quickstep: " + file + ": " + expected);
         assertBadInput(quickstep("run", file.toString()), "quickstep: " + file + ": " + expected);
+        assertBadInput(quickstep("graph", file.toString()), "quickstep: " + file + ": " + expected);
 
         Outcome tested = quickstep("test", file.toString());
         assertEquals(1, tested.exit(), tested.toString());
@@ -513,6 +506,16 @@ class QuickstepCliTest {
         assertExit(2, "test", missing);
         assertExit(2, "test", ORDER.toString(), "--only", "no-such-case");
         assertExit(2, "test", ORDER.toString(), "--jobs", "0");
+        assertExit(0, "graph", order);
+        assertExit(2, "graph", malformed);
+        assertExit(2, "graph", invalid);
+        assertExit(2, "graph", missing);
+        assertExit(2, "graph", order, "--format", "png");                    // PNG needs --out
+        assertExit(2, "graph", order, "--events", missing);
+        assertExit(2, "graph", order, "--events", malformed);
+        assertExit(2, "graph", order, "--execution", "arn:aws:states:us-east-1:1:express:order:x:y");
+        assertExit(2, "graph", order, "--format", "jpeg");
+        assertExit(2, "graph", order, "--out", dir.resolve("no-such-folder").resolve("order.svg").toString());
         assertExit(0, "help", "run");
         assertExit(0, "--version");
         assertExit(2, "no-such-command");
