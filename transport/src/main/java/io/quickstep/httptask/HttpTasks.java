@@ -155,7 +155,7 @@ public final class HttpTasks implements AsyncTaskHandler, AutoCloseable {
         OutgoingRequest outgoing;
         Connection connection;
         try {
-            outgoing = OutgoingRequest.of(request.stateName(), request.input());
+            outgoing = OutgoingRequest.of(request.input());
             if (!allow.allows(outgoing.endpoint)) {
                 throw refused(outgoing.endpoint, "state '" + request.stateName() + "'");
             }
@@ -165,7 +165,7 @@ public final class HttpTasks implements AsyncTaskHandler, AutoCloseable {
                 throw new ExecutionFailure(UNKNOWN_CONNECTION, "No connection named '" + name + "' (ConnectionArn "
                         + outgoing.connectionArn + " of state '" + request.stateName() + "'): the server knows "
                         + (connections.names().isEmpty() ? "none (serve --http-connections FILE gives them)"
-                        : connections.names()));
+                        : new java.util.TreeSet<>(connections.names())));
             }
             outgoing.merge(connection);
         } catch (ExecutionFailure failure) {

@@ -32,8 +32,7 @@ import java.util.Set;
  * {@code Authentication.ConnectionArn}), with its connection's parameters merged in. Parameters that
  * cannot make a request fail the task with {@code States.Runtime}, in the words AWS uses for the
  * parameters of any service integration ("The Parameters '...' could not be used to start the
- * Task: [...]"); without the "(entered at the event id #N)" AWS puts after the state's name, as a
- * task handler does not know the event id.
+ * Task: [...]", after the "An error occurred while executing the state ..." the engine puts first).
  */
 final class OutgoingRequest {
     static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD");
@@ -71,9 +70,9 @@ final class OutgoingRequest {
         this.arrayFormat = arrayFormat;
     }
 
-    /** The request of a state's effective parameters; {@code state} names it in errors. */
-    static OutgoingRequest of(String state, JsonNode parameters) {
-        Problems problems = new Problems(state, parameters);
+    /** The request of a state's effective parameters. */
+    static OutgoingRequest of(JsonNode parameters) {
+        Problems problems = new Problems(parameters);
         if (parameters == null || !parameters.isObject()) {
             throw problems.fail("The Parameters of an HTTP Task must be an object");
         }
@@ -266,10 +265,10 @@ final class OutgoingRequest {
     }
 
     /** Failures of parameters, in AWS's words. */
-    private record Problems(String state, JsonNode parameters) {
+    private record Problems(JsonNode parameters) {
         ExecutionFailure fail(String problem) {
-            return new ExecutionFailure(StatesErrors.RUNTIME, "An error occurred while executing the state '" + state
-                    + "'. The Parameters '" + (parameters == null ? "null" : Json.write(parameters))
+            return new ExecutionFailure(StatesErrors.RUNTIME, "The Parameters '"
+                    + (parameters == null ? "null" : Json.write(parameters))
                     + "' could not be used to start the Task: [" + problem + "]");
         }
 
