@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
@@ -133,16 +134,29 @@ final class PooledHttpClient implements AutoCloseable {
             return CompletableFuture.failedFuture(socket(target, "the HTTP client is closed"));
         }
         Call call = new Call(target, pool, request);
-        call.limit = group.next().schedule(() -> call.result.completeExceptionally(socket(target,
-                "no answer within " + answerLimit.toSeconds() + " seconds")), answerLimit.toMillis(), TimeUnit.MILLISECONDS);
         call.result.whenComplete((answer, error) -> call.ended());
-        pool.acquire().addListener((Future<Channel> acquired) -> {
-            if (acquired.isSuccess()) {
-                Channel channel = acquired.getNow();
-                channel.eventLoop().execute(() -> call.attach(channel));
-            } else {
-                call.result.completeExceptionally(failure(target, acquired.cause()));
+        // One hand-off to a loop, which sets the limit and asks the pool (with loops of the client's
+        // own, the pool's loop: no further hand-off until the answer).
+        EventLoop loop = group.next();
+        loop.execute(() -> {
+            call.limit = loop.schedule(() -> call.result.completeExceptionally(socket(target, "no answer within "
+                    + answerLimit.toSeconds() + " seconds")), answerLimit.toMillis(), TimeUnit.MILLISECONDS);
+            if (call.result.isDone()) { // cancelled before it began
+                call.limit.cancel(false);
+                return;
             }
+            pool.acquire().addListener((Future<Channel> acquired) -> {
+                if (acquired.isSuccess()) {
+                    Channel channel = acquired.getNow();
+                    if (channel.eventLoop().inEventLoop()) {
+                        call.attach(channel);
+                    } else {
+                        channel.eventLoop().execute(() -> call.attach(channel));
+                    }
+                } else {
+                    call.result.completeExceptionally(failure(target, acquired.cause()));
+                }
+            });
         });
         return call.result;
     }
