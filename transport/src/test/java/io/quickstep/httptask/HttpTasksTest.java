@@ -224,8 +224,12 @@ class HttpTasksTest {
 
     @Test
     void aSlowEndpointTimesOutAtTimeoutSecondsAndItsConnectionIsClosed() throws Exception {
-        ExecutionResult result = run(machine("{" + endpoint("/held") + ", 'Method': 'GET', " + auth("basic") + "}",
-                ", 'TimeoutSeconds': 1"), "{}");
+        CompletableFuture<ExecutionResult> run = engine.startSync(machine("{" + endpoint("/held") + ", 'Method': 'GET', "
+                + auth("basic") + "}", ", 'TimeoutSeconds': 2"), Json.parse("{}"));
+        while (api.heldCount() < 1) { // the call reached the server, which holds it
+            Thread.sleep(5);
+        }
+        ExecutionResult result = run.get(30, TimeUnit.SECONDS);
         assertEquals(ExecutionStatus.FAILED, result.status());
         assertEquals("States.Timeout", result.error());
         while (api.closedConnections.get() < 1) { // the abandoned call's connection, closed by the client

@@ -83,6 +83,11 @@ final class LoopbackApi implements AutoCloseable {
                                     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
                                         answer(ctx, request);
                                     }
+
+                                    @Override
+                                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                                        ctx.close(); // a client that went away (an abandoned call)
+                                    }
                                 });
                     }
                 })
