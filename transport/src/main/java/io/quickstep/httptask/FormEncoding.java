@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -87,6 +88,13 @@ final class FormEncoding {
 
     private static StringBuilder separate(StringBuilder form) {
         return form.length() > 0 ? form.append('&') : form;
+    }
+
+    /** {@code key=value} pairs percent-encoded, joined by '&amp;' (a query string, a form). */
+    static String pairs(List<Map.Entry<String, String>> pairs) {
+        StringBuilder joined = new StringBuilder();
+        pairs.forEach(pair -> pair(joined, pair.getKey(), pair.getValue()));
+        return joined.toString();
     }
 
     /** Percent-encoded as HTML forms are (a space is '+'). */

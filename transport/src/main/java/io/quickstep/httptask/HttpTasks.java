@@ -70,6 +70,7 @@ public final class HttpTasks implements AsyncTaskHandler, AutoCloseable {
         private int maxWaitingPerHost = 10_000;
         private Duration connectTimeout = Duration.ofSeconds(5);
         private String region = Account.DEFAULT.region();
+        private Duration answerLimit = ANSWER_LIMIT;
 
         /** The connections definitions may name (default: none). */
         public Settings connections(HttpConnections connections) {
@@ -119,6 +120,12 @@ public final class HttpTasks implements AsyncTaskHandler, AutoCloseable {
             return this;
         }
 
+        /** AWS's 60 seconds, shorter in tests. */
+        Settings answerLimit(Duration limit) {
+            this.answerLimit = limit;
+            return this;
+        }
+
         /** The region the User-Agent names, as AWS's does (default us-east-1). */
         public Settings region(String region) {
             this.region = region;
@@ -137,7 +144,7 @@ public final class HttpTasks implements AsyncTaskHandler, AutoCloseable {
         this.allow = settings.allow;
         boolean own = settings.loops == null;
         this.client = new PooledHttpClient(own ? IngressLoops.create(1, "quickstep-http-task") : settings.loops, own,
-                settings.maxConnectionsPerHost, settings.maxWaitingPerHost, settings.connectTimeout, ANSWER_LIMIT);
+                settings.maxConnectionsPerHost, settings.maxWaitingPerHost, settings.connectTimeout, settings.answerLimit);
         this.userAgent = "Amazon|StepFunctions|HttpInvoke|" + settings.region; // as AWS's HTTP Task sends it
         this.tokens = new OAuthTokens(client, allow, userAgent);
     }

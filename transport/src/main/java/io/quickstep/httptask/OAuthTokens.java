@@ -13,9 +13,13 @@ import io.quickstep.json.Json;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The access tokens of OAUTH_CLIENT_CREDENTIALS connections, as EventBridge keeps them: asked for
@@ -108,27 +112,16 @@ final class OAuthTokens {
     /** The grant request: Basic client authorization, the connection's OAuthHttpParameters. */
     private FullHttpRequest request(Connection.OAuth oauth, PooledHttpClient.Target target) {
         URI endpoint = oauth.endpoint();
-        StringBuilder path = new StringBuilder(endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty()
-                ? "/" : endpoint.getRawPath());
-        char separator = '?';
-        if (endpoint.getRawQuery() != null) {
-            path.append('?').append(endpoint.getRawQuery());
-            separator = '&';
-        }
-        for (Map.Entry<String, String> pair : oauth.parameters().query()) {
-            path.append(separator).append(FormEncoding.encoded(pair.getKey())).append('=')
-                    .append(FormEncoding.encoded(pair.getValue()));
-            separator = '&';
-        }
-        StringBuilder form = new StringBuilder("grant_type=client_credentials");
-        for (Map.Entry<String, String> pair : oauth.parameters().body()) {
-            form.append('&').append(FormEncoding.encoded(pair.getKey())).append('=')
-                    .append(FormEncoding.encoded(pair.getValue()));
-        }
+        String path = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
+        String query = Stream.of(endpoint.getRawQuery(), FormEncoding.pairs(oauth.parameters().query()))
+                .filter(part -> part != null && !part.isEmpty()).collect(Collectors.joining("&"));
+        List<Map.Entry<String, String>> form = new ArrayList<>();
+        form.add(Map.entry("grant_type", "client_credentials"));
+        form.addAll(oauth.parameters().body());
         boolean hasBody = !oauth.method().equals("GET");
-        byte[] body = hasBody ? form.toString().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        byte[] body = hasBody ? FormEncoding.pairs(form).getBytes(StandardCharsets.UTF_8) : new byte[0];
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(oauth.method()),
-                path.toString(), Unpooled.wrappedBuffer(body));
+                query.isEmpty() ? path : path + "?" + query, Unpooled.wrappedBuffer(body));
         HttpHeaders headers = request.headers();
         oauth.parameters().headers().forEach(pair -> headers.add(pair.getKey(), pair.getValue()));
         headers.set(HttpHeaderNames.HOST, target.hostHeader());

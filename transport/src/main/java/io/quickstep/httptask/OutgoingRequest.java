@@ -246,16 +246,9 @@ final class OutgoingRequest {
     }
 
     private String pathAndQuery() {
-        StringBuilder target = new StringBuilder(endpoint.getRawPath());
-        char separator = '?';
-        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
-            for (String value : parameter.getValue()) {
-                target.append(separator).append(FormEncoding.encoded(parameter.getKey())).append('=')
-                        .append(FormEncoding.encoded(value));
-                separator = '&';
-            }
-        }
-        return target.toString();
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        query.forEach((name, values) -> values.forEach(value -> pairs.add(Map.entry(name, value))));
+        return pairs.isEmpty() ? endpoint.getRawPath() : endpoint.getRawPath() + "?" + FormEncoding.pairs(pairs);
     }
 
     /** The endpoint for messages: scheme, host, port and path; never the query, which may hold a key. */

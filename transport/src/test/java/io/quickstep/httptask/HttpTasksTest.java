@@ -56,9 +56,13 @@ class HttpTasksTest {
     @BeforeEach
     void start() {
         api = new LoopbackApi();
-        http = new HttpTasks(new HttpTasks.Settings().maxConnectionsPerHost(8).connections(HttpConnections.parse(
-                CONNECTIONS.replace('\'', '"').replace("URL", "http://127.0.0.1:" + api.port()), "test")));
+        http = new HttpTasks(new HttpTasks.Settings().maxConnectionsPerHost(8).connections(connections()));
         engine = Engine.launch(new Engine.Context().shards(1).tasks(http.registerOn(new TaskHandlers())));
+    }
+
+    private HttpConnections connections() {
+        return HttpConnections.parse(CONNECTIONS.replace('\'', '"').replace("URL", "http://127.0.0.1:" + api.port()),
+                "test");
     }
 
     @AfterEach
@@ -236,6 +240,19 @@ class HttpTasksTest {
             Thread.sleep(10);
         }
         assertEquals(1, api.connections.get());
+    }
+
+    @Test
+    void anAnswerThatDoesNotComeWithinTheLimitFailsWithSocket() throws Exception {
+        try (HttpTasks limited = new HttpTasks(new HttpTasks.Settings().answerLimit(java.time.Duration.ofSeconds(2))
+                .connections(connections()));
+             Engine own = Engine.launch(new Engine.Context().shards(1).tasks(limited.registerOn(new TaskHandlers())))) {
+            ExecutionResult result = own.startSync(machine("{" + endpoint("/held") + ", 'Method': 'GET', "
+                    + auth("basic") + "}", ""), Json.parse("{}")).get(30, TimeUnit.SECONDS);
+            assertEquals("States.Http.Socket", result.error());
+            assertEquals("The HTTP request to http://127.0.0.1:" + api.port() + " failed: no answer within 2 seconds",
+                    result.cause());
+        }
     }
 
     @Test
