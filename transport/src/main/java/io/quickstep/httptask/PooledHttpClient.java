@@ -93,7 +93,8 @@ final class PooledHttpClient implements AutoCloseable {
     private final Duration answerLimit;
     private final DnsAddressResolverGroup resolver;
     private final AbstractChannelPoolMap<Target, FixedChannelPool> pools;
-    private volatile SslContext ssl;
+    /** Made at once: reading the JDK's trusted certificates on a loop, at the first https call, would hold it. */
+    private final SslContext ssl;
 
     /**
      * A client on {@code loops} ({@code ownLoops}, closed with the client, or the caller's), with at
@@ -105,6 +106,11 @@ final class PooledHttpClient implements AutoCloseable {
         this.group = loops.group();
         this.ownLoops = ownLoops ? loops : null;
         this.answerLimit = answerLimit;
+        try {
+            this.ssl = SslContextBuilder.forClient().build(); // the JDK's trusted certificates (javax.net.ssl.trustStore)
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot set up TLS for HTTP tasks: " + e.getMessage(), e);
+        }
         this.resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
                 .datagramChannelType(loops.datagramChannel()));
         Bootstrap base = new Bootstrap().group(group).channel(loops.socketChannel())
@@ -194,19 +200,6 @@ final class PooledHttpClient implements AutoCloseable {
         return new ExecutionFailure(HttpTasks.SOCKET, "The HTTP request to " + target + " failed: " + problem);
     }
 
-    private SslContext ssl() throws SSLException {
-        SslContext context = ssl;
-        if (context == null) {
-            synchronized (this) {
-                if (ssl == null) {
-                    ssl = SslContextBuilder.forClient().build(); // the JDK's trusted certificates
-                }
-                context = ssl;
-            }
-        }
-        return context;
-    }
-
     /** Sets up each new connection of a target's pool. */
     private final class Connections extends AbstractChannelPoolHandler {
         private final Target target;
@@ -216,9 +209,9 @@ final class PooledHttpClient implements AutoCloseable {
         }
 
         @Override
-        public void channelCreated(Channel channel) throws SSLException {
+        public void channelCreated(Channel channel) {
             if (target.tls()) {
-                SslHandler tls = ssl().newHandler(channel.alloc(), target.host(), target.port());
+                SslHandler tls = ssl.newHandler(channel.alloc(), target.host(), target.port());
                 SSLParameters parameters = tls.engine().getSSLParameters();
                 parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
                 tls.engine().setSSLParameters(parameters);
