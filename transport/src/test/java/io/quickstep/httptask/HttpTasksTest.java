@@ -337,7 +337,7 @@ class HttpTasksTest {
     void theShardRunsOtherExecutionsWhileCallsAreOutstanding() throws Exception {
         StateMachine held = machine("{" + endpoint("/held") + ", 'Method': 'GET', " + auth("basic") + "}", "");
         List<CompletableFuture<ExecutionResult>> outstanding = new ArrayList<>();
-        for (int i = 0; i < 8; i++) { // as many as the pool's connections: all reach the server
+        for (int i = 0; i < 500; i++) { // 8 held by the server (the pool's connections), the rest waiting for one
             outstanding.add(engine.startSync(held, Json.parse("{}")));
         }
         while (api.heldCount() < 8) {
@@ -351,7 +351,7 @@ class HttpTasksTest {
         assertTrue(outstanding.stream().noneMatch(CompletableFuture::isDone), "the calls are still outstanding");
         api.releaseHeld();
         for (CompletableFuture<ExecutionResult> run : outstanding) {
-            ExecutionResult result = run.get(10, TimeUnit.SECONDS);
+            ExecutionResult result = run.get(30, TimeUnit.SECONDS);
             assertSucceeded(result);
             assertEquals(Json.parse("{\"held\": true}"), result.output().get("ResponseBody"));
         }

@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code /status/NNN}: status NNN, JSON {"error": "status NNN"};
  *   <li>{@code /flaky/KEY/N}: 503 to the first N requests of KEY, then 200 {"attempt": n};
  *   <li>{@code /slow/MS}: 200 {"slow": MS} after MS milliseconds;
- *   <li>{@code /held}: answered 200 {"held": true} only at {@link #releaseHeld()};
+ *   <li>{@code /held}: answered 200 {"held": true} only at {@link #releaseHeld()} (at once after it);
  *   <li>{@code /text}: 200 text/plain; {@code /binary}: 200 application/octet-stream;
  *       {@code /big}: 200 JSON of 300 KiB;
  *   <li>{@code /oauth/token}: a client-credentials grant for client {@code id}/{@code secret}
@@ -69,6 +69,7 @@ final class LoopbackApi implements AutoCloseable {
     private final Map<String, AtomicInteger> flaky = new ConcurrentHashMap<>();
     private final List<ChannelHandlerContext> held = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokens = new AtomicInteger();
+    private volatile boolean holding = true;
 
     LoopbackApi() {
         listener = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -102,8 +103,9 @@ final class LoopbackApi implements AutoCloseable {
         return "http://127.0.0.1:" + port() + path;
     }
 
-    /** Answers every request held at {@code /held}. */
+    /** Answers every request held at {@code /held}, and from now on answers them at once. */
     void releaseHeld() {
+        holding = false;
         for (ChannelHandlerContext ctx : held) {
             ctx.executor().execute(() -> send(ctx, HttpResponseStatus.OK, "application/json", "{\"held\":true}"));
         }
@@ -140,8 +142,10 @@ final class LoopbackApi implements AutoCloseable {
         } else if (path.startsWith("/slow/")) {
             ctx.executor().schedule(() -> send(ctx, HttpResponseStatus.OK, "application/json",
                     "{\"slow\":" + parts[2] + "}"), Long.parseLong(parts[2]), TimeUnit.MILLISECONDS);
-        } else if (path.equals("/held")) {
+        } else if (path.equals("/held") && holding) {
             held.add(ctx);
+        } else if (path.equals("/held")) {
+            send(ctx, HttpResponseStatus.OK, "application/json", "{\"held\":true}");
         } else if (path.equals("/text")) {
             send(ctx, HttpResponseStatus.OK, "text/plain; charset=UTF-8", "plain words");
         } else if (path.equals("/binary")) {
