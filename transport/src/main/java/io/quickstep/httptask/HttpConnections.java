@@ -2,6 +2,7 @@ package io.quickstep.httptask;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.quickstep.json.Json;
 
 import java.io.IOException;
@@ -138,6 +139,7 @@ public final class HttpConnections {
             switch (authorization) {
                 case API_KEY: {
                     Fields key = auth.child("ApiKeyAuthParameters", true);
+                    key.header("ApiKeyName", key.text("ApiKeyName"), key.text("ApiKeyValue"));
                     return Connection.apiKey(name, key.text("ApiKeyName"), key.text("ApiKeyValue"), invocation);
                 }
                 case BASIC: {
@@ -164,8 +166,12 @@ public final class HttpConnections {
             if (parameters == null) {
                 return Connection.Parameters.NONE;
             }
-            return new Connection.Parameters(parameters.pairs("HeaderParameters"),
-                    parameters.pairs("QueryStringParameters"), parameters.pairs("BodyParameters"));
+            List<Map.Entry<String, String>> headers = parameters.pairs("HeaderParameters");
+            for (int i = 0; i < headers.size(); i++) {
+                parameters.header("HeaderParameters/" + i, headers.get(i).getKey(), headers.get(i).getValue());
+            }
+            return new Connection.Parameters(headers, parameters.pairs("QueryStringParameters"),
+                    parameters.pairs("BodyParameters"));
         }
 
         private List<Map.Entry<String, String>> pairs(String field) {
@@ -183,6 +189,16 @@ public final class HttpConnections {
                 pairs.add(Map.entry(pair.text("Key"), pair.text("Value")));
             }
             return List.copyOf(pairs);
+        }
+
+        /** Refuses a header Netty would refuse to send (its value is not told: it may be a secret). */
+        void header(String field, String name, String value) {
+            try {
+                new DefaultHttpHeaders().add(name, value);
+            } catch (IllegalArgumentException e) {
+                throw problem(field, "'" + name + "' with its value is not a valid HTTP header (a token name, "
+                        + "a value without CR or LF)");
+            }
         }
 
         private Fields child(String field, boolean required) {

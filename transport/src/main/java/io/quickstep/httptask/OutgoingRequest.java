@@ -162,11 +162,12 @@ final class OutgoingRequest {
             if (REFUSED_HEADERS.contains(lower) || REFUSED_PREFIXES.stream().anyMatch(lower::startsWith)) {
                 throw problems.fail("The header '" + name + "' is not supported in an HTTP Task's Headers");
             }
-            if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
-                throw problems.fail("'" + name + "' is not a valid header name");
-            }
             for (String value : problems.scalars(header.getValue(), "Headers", name)) {
-                headers.add(name, value);
+                try {
+                    headers.add(name, value); // Netty checks the name is a token, the value free of CR and LF
+                } catch (IllegalArgumentException e) {
+                    throw problems.fail("The header '" + name + "' is not a valid HTTP header name and value");
+                }
             }
         }
     }

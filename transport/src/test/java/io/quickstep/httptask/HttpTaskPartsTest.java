@@ -95,6 +95,10 @@ class HttpTaskPartsTest {
                 + "https:// URL with a host", problem(file, "[{\"Name\": \"o\", \"AuthorizationType\": "
                 + "\"OAUTH_CLIENT_CREDENTIALS\", \"AuthParameters\": {\"OAuthParameters\": {\"AuthorizationEndpoint\":"
                 + " \"token-s3cr3t\", \"HttpMethod\": \"POST\", \"ClientParameters\": {}}}}]"));
+        String injected = problem(file, "[{\"Name\": \"a\", \"AuthorizationType\": \"API_KEY\", \"AuthParameters\": "
+                + "{\"ApiKeyAuthParameters\": {\"ApiKeyName\": \"k\", \"ApiKeyValue\": \"s3cr3t\\r\\nx: y\"}}}]");
+        assertEquals(file + ": /0/AuthParameters/ApiKeyAuthParameters/ApiKeyName: 'k' with its value is not a valid "
+                + "HTTP header (a token name, a value without CR or LF)", injected);
         assertTrue(problem(file, "{\"Name\": \"a\"}").endsWith(": expected a JSON array of connections "
                 + "(EventBridge CreateConnection requests: Name, AuthorizationType, AuthParameters)"));
         assertTrue(problem(file, "[{").startsWith(file + ": malformed JSON at line 1, column 3"));

@@ -300,6 +300,10 @@ class HttpTasksTest {
                 + ", 'Headers': {'Host': 'elsewhere'}}");
         assertTrue(refusedHeader.cause().endsWith("[The header 'Host' is not supported in an HTTP Task's Headers]"),
                 refusedHeader.cause());
+        ExecutionResult injected = call("{" + endpoint("/echo") + ", 'Method': 'GET', " + auth("basic")
+                + ", 'Headers': {'x-one': 'a\\r\\nx-injected: 1'}}");
+        assertTrue(injected.cause().endsWith("[The header 'x-one' is not a valid HTTP header name and value]"),
+                injected.cause());
         ExecutionResult badFormat = call("{" + endpoint("/echo") + ", 'Method': 'GET', " + auth("basic")
                 + ", 'Transform': {'RequestBodyEncoding': 'URL_ENCODED', 'RequestEncodingOptions': {'ArrayFormat': 'X'}}}");
         assertTrue(badFormat.cause().endsWith("[The value for the field 'ArrayFormat' must be INDICES, REPEAT, "
