@@ -192,6 +192,10 @@ final class PooledHttpClient implements AutoCloseable {
         if (cause instanceof java.util.concurrent.TimeoutException) {
             return socket(target, "no connection became free in time (all of the host's pooled connections were busy)");
         }
+        if (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).startsWith("Too many")) {
+            return socket(target, "too many calls wait for a connection to this host (HttpTasks.Settings"
+                    + ".maxWaitingPerHost)");
+        }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return socket(target, message);
     }
@@ -298,8 +302,15 @@ final class PooledHttpClient implements AutoCloseable {
                 release();
                 return;
             }
+            FullHttpRequest sent;
+            try {
+                sent = request.get();
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e); // ended() gives the connection back
+                return;
+            }
             acquired.attr(CALL).set(this);
-            acquired.writeAndFlush(request.get()).addListener(written -> {
+            acquired.writeAndFlush(sent).addListener(written -> {
                 if (!written.isSuccess()) {
                     acquired.attr(CALL).compareAndSet(this, null);
                     result.completeExceptionally(failure(target, written.cause()));

@@ -256,6 +256,27 @@ class HttpTasksTest {
     }
 
     @Test
+    void callsBeyondThoseThatMayWaitForAConnectionFailWithSocket() throws Exception {
+        try (HttpTasks narrow = new HttpTasks(new HttpTasks.Settings().maxConnectionsPerHost(1).maxWaitingPerHost(1)
+                .connections(connections()));
+             Engine own = Engine.launch(new Engine.Context().shards(1).tasks(narrow.registerOn(new TaskHandlers())))) {
+            StateMachine held = machine("{" + endpoint("/held") + ", 'Method': 'GET', " + auth("basic") + "}", "");
+            CompletableFuture<ExecutionResult> first = own.startSync(held, Json.parse("{}"));
+            while (api.heldCount() < 1) {
+                Thread.sleep(5);
+            }
+            CompletableFuture<ExecutionResult> second = own.startSync(held, Json.parse("{}")); // waits for the connection
+            ExecutionResult third = own.startSync(held, Json.parse("{}")).get(30, TimeUnit.SECONDS);
+            assertEquals("States.Http.Socket", third.error());
+            assertTrue(third.cause().endsWith("failed: too many calls wait for a connection to this host "
+                    + "(HttpTasks.Settings.maxWaitingPerHost)"), third.cause());
+            api.releaseHeld();
+            assertSucceeded(first.get(30, TimeUnit.SECONDS));
+            assertSucceeded(second.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void aDeadEndpointFailsWithSocketNamingTheHost() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
