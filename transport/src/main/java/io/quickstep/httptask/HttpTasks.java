@@ -33,9 +33,10 @@ import java.util.concurrent.CompletionStage;
  * resolved by NAME in {@link HttpConnections}), {@code Headers} (AWS's refused headers refused),
  * {@code QueryParameters}, {@code RequestBody} (JSON, sent as {@code application/json} unless the
  * Headers set a Content-Type; a string is sent as it is) and {@code Transform}
- * ({@code RequestBodyEncoding} NONE or URL_ENCODED, {@code RequestEncodingOptions.ArrayFormat}:
- * see {@link FormEncoding}). The connection's header, query and body parameters are merged in and
- * its authorization set. The result is AWS's (see {@link HttpResults}); the errors:
+ * ({@code RequestBodyEncoding} NONE or URL_ENCODED, {@code RequestEncodingOptions.ArrayFormat}
+ * INDICES, REPEAT, COMMAS or BRACKETS). The connection's header, query and body parameters are merged in and
+ * its authorization set. The result is AWS's ({@code Headers}, {@code ResponseBody},
+ * {@code StatusCode}, {@code StatusText}); the errors:
  * <ul>
  *   <li>{@code States.Http.StatusCode.<status>}: the API answered, not 2xx;
  *   <li>{@value #SOCKET}: no connection, a connection lost, or no answer within 60 seconds (AWS's
@@ -43,7 +44,8 @@ import java.util.concurrent.CompletionStage;
  *   cancel closes the connection);
  *   <li>{@code States.Permissions}: the host is not in the {@link HostAllowList};
  *   <li>{@value #UNKNOWN_CONNECTION}: no connection of that name;
- *   {@value OAuthTokens#INVALID_CONNECTION}: an OAuth connection's token could not be had;
+ *   {@code Events.ConnectionResource.InvalidConnectionState}: an OAuth connection's token could
+ *   not be had;
  *   <li>{@code States.DataLimitExceeded}: an answer over 256 KiB; {@code States.TaskFailed}: a
  *   binary answer; {@code States.Runtime}: Parameters that cannot make a request.
  * </ul>
