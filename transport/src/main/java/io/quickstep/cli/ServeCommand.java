@@ -11,6 +11,9 @@ import io.quickstep.http.IngressLoops;
 import io.quickstep.http.IngressMetrics;
 import io.quickstep.http.IngressSettings;
 import io.quickstep.http.SigV4Verifier;
+import io.quickstep.httptask.HostAllowList;
+import io.quickstep.httptask.HttpConnections;
+import io.quickstep.httptask.HttpTasks;
 import io.quickstep.json.Json;
 import io.quickstep.lambda.LambdaEndpoint;
 import io.quickstep.log.LogSink;
@@ -99,6 +102,17 @@ final class ServeCommand implements Callable<Integer> {
                     + "with SigV4 when AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set (for AWS_REGION).")
     URI lambdaEndpoint;
 
+    @Option(names = "--http-connections", paramLabel = "FILE",
+            description = "The connections HTTP tasks (arn:aws:states:::http:invoke) authorize with, named by their "
+                    + "Authentication.ConnectionArn: a JSON array of EventBridge CreateConnection requests (Name, "
+                    + "AuthorizationType API_KEY, BASIC or OAUTH_CLIENT_CREDENTIALS, AuthParameters).")
+    Path httpConnections;
+
+    @Option(names = "--http-allow", paramLabel = "HOST[:PORT]", split = ",",
+            description = "Hosts HTTP tasks may call besides loopback (the default allows loopback only): HOST, "
+                    + "HOST:PORT, *.DOMAIN or *.DOMAIN:PORT, comma-separated.")
+    List<String> httpAllow = List.of();
+
     @Option(names = "--mocks", paramLabel = "FILE",
             description = "Answers the Task states of every state machine without mocks of its own, from a mocks "
                     + "file as quickstep run reads it (fresh for each execution).")
@@ -165,6 +179,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
+        HttpTasks.Settings http = httpTaskSettings();
         TaskHandlers tasks = new TaskHandlers();
         List<LogSink> jarSinks = handlers == null ? List.of() : HandlerJars.register(handlers, tasks);
         if (lambdaEndpoint != null) {
@@ -193,6 +208,8 @@ final class ServeCommand implements Callable<Integer> {
             settings = settings.eventLoops(Runtime.getRuntime().availableProcessors());
         }
         IngressLoops loops = IngressLoops.create(settings.eventLoops());
+        HttpTasks httpTasks = new HttpTasks(http.loops(loops)); // calls on serve's loops, never blocking them
+        httpTasks.registerOn(tasks);
         Engine.Context context = new Engine.Context();
         if (shards != null) {
             context.shards(shards);
@@ -232,12 +249,31 @@ final class ServeCommand implements Callable<Integer> {
         } finally {
             engine.close(); // executions in flight finish (their answers are written) within the shutdown timeout
             service.close();
+            httpTasks.close();
             if (ingress != null) {
                 ingress.close();
             }
             loops.close(); // last: they ran the shards
         }
         return 0;
+    }
+
+    /** What HTTP tasks may call (--http-allow) and authorize with (--http-connections). */
+    private HttpTasks.Settings httpTaskSettings() throws BadInputException {
+        HttpTasks.Settings settings = new HttpTasks.Settings();
+        try {
+            settings.allow(HostAllowList.of(httpAllow));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--http-allow: " + e.getMessage());
+        }
+        if (httpConnections != null) {
+            try {
+                settings.connections(HttpConnections.read(httpConnections));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--http-connections: " + e.getMessage());
+            }
+        }
+        return settings;
     }
 
     /** The AWS SDK's credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and a session token), or null. */

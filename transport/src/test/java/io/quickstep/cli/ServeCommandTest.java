@@ -219,6 +219,65 @@ class ServeCommandTest {
     }
 
     @Test
+    void httpTasksCallTheApiWithTheConnectionsCredentialsOnlyOnAllowedHosts() throws Exception {
+        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        api.createContext("/hello", exchange -> {
+            keys.add(exchange.getRequestHeaders().getFirst("x-api-key"));
+            byte[] answer = "{\"hello\": \"from the API\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        api.start();
+        try {
+            String call = "{\"StartAt\": \"Call\", \"States\": {\"Call\": {\"Type\": \"Task\", \"Resource\": "
+                    + "\"arn:aws:states:::http:invoke\", \"Parameters\": {\"ApiEndpoint\": \"%s\", \"Method\": \"GET\", "
+                    + "\"Authentication\": {\"ConnectionArn\": \"arn:aws:events:us-east-1:123456789012:connection/local/1\"}},"
+                    + " \"OutputPath\": \"$.ResponseBody\", \"End\": true}}}";
+            Path definitions = Files.createDirectories(dir.resolve("definitions"));
+            Files.writeString(definitions.resolve("hello.asl.json"),
+                    call.formatted("http://127.0.0.1:" + api.getAddress().getPort() + "/hello"));
+            Files.writeString(definitions.resolve("elsewhere.asl.json"), call.formatted("https://denied.example.com/"));
+            Path connections = Files.writeString(dir.resolve("connections.json"), "[{\"Name\": \"local\", "
+                    + "\"AuthorizationType\": \"API_KEY\", \"AuthParameters\": {\"ApiKeyAuthParameters\": "
+                    + "{\"ApiKeyName\": \"x-api-key\", \"ApiKeyValue\": \"serve-key\"}}}]");
+            Serving serving = serve("--definitions", definitions.toString(), "--http-connections",
+                    connections.toString(), "--http-allow", "allowed.example.com,*.other.example.com:8443");
+            try (SfnClient sfn = serving.client()) {
+                StartSyncExecutionResponse hello = startSync(sfn, "hello", "{}");
+                assertEquals(SyncExecutionStatus.SUCCEEDED, hello.status(), hello.error() + ": " + hello.cause());
+                assertEquals(Json.read("{\"hello\": \"from the API\"}"), Json.read(hello.output()));
+                assertEquals(List.of("serve-key"), keys);
+
+                StartSyncExecutionResponse refused = startSync(sfn, "elsewhere", "{}");
+                assertEquals("States.Permissions", refused.error());
+                assertTrue(refused.cause().contains("serve --http-allow denied.example.com"), refused.cause());
+            }
+        } finally {
+            api.stop(0);
+        }
+    }
+
+    @Test
+    void aBadHttpAllowEntryOrConnectionsFileIsAnInputError() throws Exception {
+        StringWriter err = new StringWriter();
+        int exit = QuickstepCli.commandLine().setErr(new PrintWriter(err, true))
+                .execute("serve", "--port", "0", "--http-allow", "ok.example.com,not a host");
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, exit);
+        assertTrue(err.toString().contains("--http-allow: 'not a host' is no host"), err.toString());
+
+        Path connections = Files.writeString(dir.resolve("connections.json"), "[{\"Name\": \"x\"}]");
+        StringWriter err2 = new StringWriter();
+        exit = QuickstepCli.commandLine().setErr(new PrintWriter(err2, true))
+                .execute("serve", "--port", "0", "--http-connections", connections.toString());
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, exit);
+        assertTrue(err2.toString().contains("--http-connections: " + connections + ": /0/AuthorizationType: required"),
+                err2.toString());
+    }
+
+    @Test
     void withSigV4OnlyRequestsSignedWithAKeyOfTheCredentialsFileAreServed() throws Exception {
         Path credentials = Files.writeString(dir.resolve("credentials"),
                 "[default]\naws_access_key_id = AKIDSERVE\naws_secret_access_key = serve-secret\n");
