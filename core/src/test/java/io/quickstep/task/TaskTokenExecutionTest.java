@@ -194,6 +194,33 @@ class TaskTokenExecutionTest {
     }
 
     @Test
+    void thousandsOfIdlePollsHoldNoThreadAndEachGetsOneTask() throws Exception {
+        int polls = 10_000;
+        try (Engine engine = Engine.launch(new Engine.Context().shards(1))) {
+            int threadsBefore = Thread.activeCount();
+            List<CompletableFuture<Callbacks.ActivityTask>> waiting = new ArrayList<>();
+            for (int i = 0; i < polls; i++) {
+                waiting.add(engine.callbacks().getActivityTask(ACTIVITY, "w" + i));
+            }
+            assertTrue(Thread.activeCount() <= threadsBefore + 2, "idle polls took threads");
+            List<CompletableFuture<ExecutionResult>> runs = new ArrayList<>();
+            for (int i = 0; i < polls; i++) {
+                runs.add(engine.startSync(activityMachine(""), Json.NODES.numberNode(i)));
+            }
+            Set<String> tokens = ConcurrentHashMap.newKeySet();
+            for (int i = 0; i < polls; i++) { // the longest-waiting poll gets the first task
+                Callbacks.ActivityTask task = waiting.get(i).get(10, TimeUnit.SECONDS);
+                assertEquals(i, task.input().intValue());
+                assertTrue(tokens.add(task.taskToken()));
+                engine.callbacks().sendTaskSuccess(task.taskToken(), task.input());
+            }
+            for (CompletableFuture<ExecutionResult> run : runs) {
+                assertTrue(run.get(10, TimeUnit.SECONDS).succeeded());
+            }
+        }
+    }
+
+    @Test
     void aWaitForTaskTokenTaskCallsItsIntegrationThenWaitsForTheToken() throws Exception {
         StateMachine machine = StateMachine.create("cb", """
                 {"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
