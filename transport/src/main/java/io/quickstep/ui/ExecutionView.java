@@ -51,11 +51,17 @@ final class ExecutionView {
         }
         JsonNode described = api.call("DescribeExecution", ApiCalls.request().put("executionArn", arn));
         JsonNode machine = api.call("DescribeStateMachineForExecution", ApiCalls.request().put("executionArn", arn));
-        JsonNode history = history(arn);
+        // A machine that logs without its executions' data has them left out here too (STANDARD ones,
+        // which record their events without logging, show them as AWS's console does).
+        JsonNode logging = machine.path("loggingConfiguration");
+        boolean includeData = logging.path("level").asText("OFF").equals("OFF")
+                || logging.path("includeExecutionData").asBoolean(false);
+        JsonNode history = history(arn, includeData);
 
         ObjectNode view = Json.NODES.objectNode();
         for (String field : new String[] {"executionArn", "name", "status", "input", "output", "error", "cause"}) {
-            if (described.hasNonNull(field)) {
+            boolean data = field.equals("input") || field.equals("output");
+            if (described.hasNonNull(field) && (includeData || !data)) {
                 view.set(field, described.get(field));
             }
         }
@@ -74,6 +80,7 @@ final class ExecutionView {
             view.put("problem", drawn.problem);
         }
         view.set("steps", steps(history));
+        view.put("includesData", includeData);
         view.put("truncated", history.path("events").size() >= MAX_EVENTS);
         if (!view.path("status").asText().equals("RUNNING")) {
             finished.put(arn, view);
@@ -81,13 +88,13 @@ final class ExecutionView {
         return view;
     }
 
-    /** GetExecutionHistory's events, with data, oldest first, page after page up to {@value #MAX_EVENTS}. */
-    private JsonNode history(String arn) {
+    /** GetExecutionHistory's events, oldest first, page after page up to {@value #MAX_EVENTS}. */
+    private JsonNode history(String arn, boolean includeData) {
         ObjectNode all = Json.NODES.objectNode();
         ArrayNode events = all.putArray("events");
         String next = null;
         do {
-            ObjectNode request = ApiCalls.request().put("executionArn", arn).put("includeExecutionData", true)
+            ObjectNode request = ApiCalls.request().put("executionArn", arn).put("includeExecutionData", includeData)
                     .put("maxResults", PAGE);
             if (next != null) {
                 request.put("nextToken", next);
