@@ -60,6 +60,7 @@
       element('th', null, 'Started'), element('th', null, 'Took'));
     view.executions = table.createTBody();
     side.append(table, view.note);
+    view.side = side;
     body.append(view.diagram, side);
     view.section.append(header, body);
     list.append(view.section);
@@ -137,7 +138,7 @@
       const took = execution.stopDate ? duration(Math.round(execution.stopDate * 1000) - started) : '';
       row.append(cell(open), element('td', 'status-' + execution.status, execution.status),
         element('td', null, time(started)), element('td', null, took));
-      row.addEventListener('click', function () { choose(execution.executionArn); });
+      row.addEventListener('click', function () { choose(execution.executionArn, view); });
     });
   }
 
@@ -167,6 +168,7 @@
       }
       machines.forEach(function (view, name) {
         if (!seen.has(name)) {
+          if (view.side.contains(panel)) closeExecution();
           view.section.remove();
           machines.delete(name);
         }
@@ -181,14 +183,16 @@
     setTimeout(poll, POLL_MS);
   }
 
-  async function choose(arn) {
+  // The chosen execution is shown beside its machine's live diagram, under its list of executions.
+  async function choose(arn, view) {
     chosen = arn;
+    view.side.append(panel);
     document.querySelectorAll('.executions tr').forEach(function (row) {
       row.classList.toggle('chosen', row.dataset.arn === arn);
     });
     try {
       await showExecution(arn);
-      panel.scrollIntoView({ block: 'start' });
+      panel.scrollIntoView({ block: 'nearest' });
     } catch (e) {
       statusLine.textContent = 'execution not shown: ' + e.message;
       statusLine.classList.add('error');
@@ -242,9 +246,12 @@
     if (first) first.scrollIntoView({ block: 'nearest' });
   }
 
-  panel.querySelector('.close').addEventListener('click', function () {
+  function closeExecution() {
     panel.hidden = true;
     chosen = null;
-  });
+    document.querySelector('main').append(panel);
+  }
+
+  panel.querySelector('.close').addEventListener('click', closeExecution);
   poll();
 })();

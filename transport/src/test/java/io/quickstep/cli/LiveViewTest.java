@@ -12,6 +12,7 @@ import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.LogDestination;
 import software.amazon.awssdk.services.sfn.model.LogLevel;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
 import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
@@ -245,7 +246,8 @@ class LiveViewTest {
         return sfn.createStateMachine(b -> b.name(name).definition(definition).type(StateMachineType.EXPRESS)
                 .roleArn("arn:aws:iam::123456789012:role/ui")
                 .loggingConfiguration(l -> l.level(LogLevel.ALL).includeExecutionData(includeData)
-                        .destinations(d -> d.cloudWatchLogsLogGroup(g -> g.logGroupArn(LOG_GROUP)))))
+                        .destinations(LogDestination.builder()
+                                .cloudWatchLogsLogGroup(g -> g.logGroupArn(LOG_GROUP)).build())))
                 .stateMachineArn();
     }
 

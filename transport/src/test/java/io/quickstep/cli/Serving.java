@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * One {@code quickstep serve} command running on a thread of this process, on an ephemeral loopback
  * port, as a user runs it; {@link #stop} stands in for SIGTERM.
  */
-final class Serving implements AutoCloseable {
+final class Serving {
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
@@ -52,11 +52,6 @@ final class Serving implements AutoCloseable {
     int stop() throws InterruptedException, ExecutionException {
         stopSignal.countDown();
         return exit.get();
-    }
-
-    @Override
-    public void close() throws Exception {
-        stop();
     }
 
     /** http://127.0.0.1:PORT followed by {@code path}. */
