@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  *
  * <p>The engine keeps no per-state time or errors (measuring them would cost every execution);
  * these come from the last {@value #WINDOW} executions the service keeps, read through
- * GetExecutionHistory once each (finished executions do not change) and remembered.
+ * GetExecutionHistory once each (finished executions do not change; the first 1,000 events of
+ * one, its first page, count) and remembered.
  */
 final class LiveFigures {
     /** The recent executions the latency and the per-state figures are over. */
