@@ -11,6 +11,7 @@ import io.quickstep.http.IngressLoops;
 import io.quickstep.http.IngressMetrics;
 import io.quickstep.http.IngressSettings;
 import io.quickstep.http.SigV4Verifier;
+import io.quickstep.http.WebUi;
 import io.quickstep.httptask.HostAllowList;
 import io.quickstep.httptask.HttpConnections;
 import io.quickstep.httptask.HttpTasks;
@@ -23,6 +24,7 @@ import io.quickstep.task.TaskHandler;
 import io.quickstep.task.TaskHandlers;
 import io.quickstep.testing.MockAnswer;
 import io.quickstep.testing.Mocks;
+import io.quickstep.ui.LiveView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,7 +50,7 @@ import java.util.stream.Collectors;
 @Command(name = "serve",
         mixinStandardHelpOptions = true, versionProvider = QuickstepCli.Version.class, description = {
         "Serves the AWS Step Functions API (JSON 1.0 over HTTP/1.1) so that the AWS SDKs and the AWS CLI work "
-                + "with an endpoint override, plus GET /health and GET /metrics (Prometheus).",
+                + "with an endpoint override, plus GET /health, GET /metrics (Prometheus) and GET /ui (the live view).",
         "Runs until SIGTERM or SIGINT: then it stops accepting connections, lets executions in flight finish "
                 + "within the engine's shutdown timeout, and exits 0. The I/O transport is native epoll where "
                 + "available, else NIO (-Dquickstep.http.transport=io_uring|epoll|nio chooses)."})
@@ -156,6 +158,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--log-stdout", description = "Writes the execution logs to standard output too, as JSON lines.")
     boolean logStdout;
 
+    @Option(names = "--ui", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Serves the live view at GET /ui: the state machines' diagrams with live figures, their "
+                    + "recent executions, an execution's path and its states' inputs and outputs (read-only; with "
+                    + "--auth sigv4 it needs the token in the address printed at start). On by default.")
+    boolean ui;
+
     /** Completed with the address listened on once the server serves (with the port --port 0 was given). */
     final CompletableFuture<InetSocketAddress> started = new CompletableFuture<>();
 
@@ -229,17 +237,26 @@ final class ServeCommand implements Callable<Integer> {
                 .expressCallbacks(!awsExpressRules)
                 .tasksByStateMachine(mocksByMachine(served, shared)));
         HttpIngress ingress = null;
+        LiveView view = ui ? new LiveView(service, () -> engine.metrics().machines()) : null;
+        // A browser cannot sign its requests: with authentication, the view asks for a token of this run's.
+        String uiToken = ui && sigV4 != null ? WebUi.newToken() : null;
         try {
             for (ServedDefinitions.Served definition : served) {
                 create(service, definition, loggingConfiguration(definition.name(), level));
             }
             ingress = HttpIngress.start(loops, settings, service,
-                    new IngressMetrics(() -> engine.metrics().machines(), engine.metrics().logs()));
+                    new IngressMetrics(() -> engine.metrics().machines(), engine.metrics().logs()),
+                    view == null ? null : new WebUi(view, uiToken));
             spec.commandLine().getOut().printf("quickstep: serving the Step Functions API on http://%s:%d (%s, %s); "
                             + "state machines: %s%n", ingress.address().getHostString(), ingress.address().getPort(),
                     ingress.transport(), sigV4 == null ? "no authentication" : "SigV4 with the keys of " + credentials,
                     served.isEmpty() ? "none yet" : served.stream()
                             .map(ServedDefinitions.Served::name).collect(Collectors.joining(", ")));
+            if (view != null) {
+                spec.commandLine().getOut().printf("quickstep: the live view is on http://%s:%d/ui%s%n",
+                        ingress.address().getHostString(), ingress.address().getPort(),
+                        uiToken == null ? "" : "?token=" + uiToken);
+            }
             spec.commandLine().getOut().flush();
             started.complete(ingress.address());
             awaitStop();
@@ -252,6 +269,9 @@ final class ServeCommand implements Callable<Integer> {
             httpTasks.close();
             if (ingress != null) {
                 ingress.close();
+            }
+            if (view != null) {
+                view.close();
             }
             loops.close(); // last: they ran the shards
         }

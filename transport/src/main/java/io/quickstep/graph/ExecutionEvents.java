@@ -33,6 +33,18 @@ public final class ExecutionEvents {
     }
 
     /**
+     * The events of GetExecutionHistory's answer ({@code {"events": [...]}}), as the service
+     * answers it in the process.
+     *
+     * @throws IllegalArgumentException when an item is not an event, or there is none
+     */
+    public static List<ExecutionEvent> ofHistory(JsonNode answer) {
+        List<JsonNode> items = new ArrayList<>();
+        answer.path("events").forEach(items::add);
+        return oneExecution(items, null);
+    }
+
+    /**
      * The events of one execution in {@code text}. Log files may hold many executions' records:
      * {@code executionArn} picks one, and without it the text must hold one execution's only.
      *

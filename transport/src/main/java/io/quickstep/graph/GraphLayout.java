@@ -45,10 +45,17 @@ final class GraphLayout {
     /** A block's frame label (Branch 1, Iterator) above its states. */
     private static final double FRAME_LABEL = 18;
 
-    private final ExecutionPath path;
+    /** Lines kept on each state of a live diagram, for a page to write figures in. */
+    static final int LIVE_LINES = 2;
+    /** The widest live line a page is expected to write ({@code live.js} of the live view). */
+    private static final String LIVE_SAMPLE = "p50 999 ms · p99 999 ms";
 
-    private GraphLayout(ExecutionPath path) {
+    private final ExecutionPath path;
+    private final boolean live;
+
+    private GraphLayout(ExecutionPath path, boolean live) {
         this.path = path;
+        this.live = live;
     }
 
     /**
@@ -56,12 +63,17 @@ final class GraphLayout {
      * what the execution did there.
      */
     static Layout layout(StateGraph graph, ExecutionPath path) {
-        return new GraphLayout(path).block(graph.machine(), false);
+        return new GraphLayout(path, false).block(graph.machine(), false);
     }
 
-    /** The lines of text a state shows: its name, its type, its first Retry rule, room for counts. */
+    /** The layout of {@code graph} with room on every state for {@value #LIVE_LINES} lines of live figures. */
+    static Layout liveLayout(StateGraph graph) {
+        return new GraphLayout(null, true).block(graph.machine(), false);
+    }
+
+    /** The lines of text a state shows: its name, its type, its first Retry rule, room for counts or figures. */
     private int textLines(StateGraph.Node node) {
-        return 2 + (node.retry().isEmpty() ? 0 : 1) + (path != null ? 1 : 0);
+        return 2 + (node.retry().isEmpty() ? 0 : 1) + (path != null ? 1 : 0) + (live ? LIVE_LINES : 0);
     }
 
     /** The height of a state's text, or of a container's header. */
@@ -77,6 +89,9 @@ final class GraphLayout {
         }
         if (path != null) {
             width = Math.max(width, TextWidth.of(NodeText.counts(node, path), SMALL_FONT));
+        }
+        if (live) {
+            width = Math.max(width, TextWidth.of(LIVE_SAMPLE, SMALL_FONT));
         }
         return width + 24;
     }

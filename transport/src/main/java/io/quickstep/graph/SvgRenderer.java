@@ -14,9 +14,11 @@ import java.util.List;
  * {@code start}, {@code end}; and {@code failure} from a Fail state) with {@code data-from} and
  * {@code data-to} naming its states, its
  * {@code <path class="line">} and label. A state's {@code <text class="counts">} line (present when an
- * execution is drawn) takes what a page writes there. With an execution, each state also has the
- * class {@code status-<status>} ({@link ExecutionPath.Status#word()}), {@code retried} when it
- * was, and each edge taken the class {@code taken} and {@code data-taken} its count.
+ * execution is drawn) takes what a page writes there; a live diagram ({@link #renderLive}) has two
+ * empty lines instead, {@code <text class="live rate">} and {@code <text class="live latency">}.
+ * With an execution, each state also has the class {@code status-<status>}
+ * ({@link ExecutionPath.Status#word()}), {@code retried} when it was, and each edge taken the
+ * class {@code taken} and {@code data-taken} its count.
  */
 final class SvgRenderer {
     static final String STYLE = """
@@ -58,17 +60,27 @@ final class SvgRenderer {
     private final StateGraph graph;
     private final Layout layout;
     private final ExecutionPath path;
+    private final boolean live;
     private final StringBuilder out = new StringBuilder(16 * 1024);
 
-    private SvgRenderer(StateGraph graph, Layout layout, ExecutionPath path) {
+    private SvgRenderer(StateGraph graph, Layout layout, ExecutionPath path, boolean live) {
         this.graph = graph;
         this.layout = layout;
         this.path = path;
+        this.live = live;
     }
 
     /** The SVG of {@code graph} laid out as {@code layout}, with {@code path} drawn on it when not null. */
     static String render(StateGraph graph, Layout layout, ExecutionPath path) {
-        return new SvgRenderer(graph, layout, path).document();
+        return new SvgRenderer(graph, layout, path, false).document();
+    }
+
+    /**
+     * The SVG of {@code graph} laid out by {@link GraphLayout#liveLayout}, each state with its
+     * {@value GraphLayout#LIVE_LINES} empty lines of live figures.
+     */
+    static String renderLive(StateGraph graph, Layout layout) {
+        return new SvgRenderer(graph, layout, null, true).document();
     }
 
     private String document() {
@@ -166,6 +178,12 @@ final class SvgRenderer {
         if (run != null) {
             y += GraphLayout.LINE;
             text(x, y, "counts", NodeText.counts(node, path));
+        }
+        if (live) {
+            y += GraphLayout.LINE;
+            text(x, y, "live rate", "");
+            y += GraphLayout.LINE;
+            text(x, y, "live latency", "");
         }
         node.blocks().forEach(this::block);
         out.append("</g>\n");

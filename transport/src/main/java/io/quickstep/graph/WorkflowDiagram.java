@@ -74,6 +74,15 @@ public final class WorkflowDiagram {
         return SvgRenderer.render(graph, GraphLayout.layout(graph, path), path);
     }
 
+    /**
+     * The diagram without an execution, with two empty lines on every state for a page to write
+     * live figures in: {@code <text class="live rate">} and {@code <text class="live latency">}
+     * (the live view of {@code serve}).
+     */
+    public String liveSvg() {
+        return SvgRenderer.renderLive(graph, GraphLayout.liveLayout(graph));
+    }
+
     public byte[] png() {
         Layout layout = GraphLayout.layout(graph, path);
         return PngRenderer.render(SvgRenderer.render(graph, layout, path), layout.box(graph.machine().id()).width());

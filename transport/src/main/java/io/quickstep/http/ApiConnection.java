@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -27,9 +28,10 @@ import java.util.logging.Logger;
 
 /**
  * One connection's requests, the last handler of its pipeline: routes each whole request (the
- * Step Functions API, health, metrics), checks its signature when the server wants one
- * ({@link SigV4Verifier}: API and metrics requests, not health), and writes the answers in the order the requests came
- * (HTTP/1.1 pipelining), each as soon as it and every earlier one are ready.
+ * Step Functions API, health, metrics, the live view's pages), checks its signature when the server
+ * wants one ({@link SigV4Verifier}: API and metrics requests, not health; pages as {@link WebUi}
+ * says), and writes the answers in the order the requests came (HTTP/1.1 pipelining), each as soon
+ * as it and every earlier one are ready.
  *
  * <p>Requests read and not yet answered are bounded ({@link IngressSettings#maxInFlightPerConnection});
  * at the bound, or while the socket's outbound buffer is full (a client that does not read its
@@ -53,6 +55,8 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
     /** Null when requests need no signature. */
     private final SigV4Verifier sigV4;
     private final IdleWatch idle;
+    /** The live view's pages, or null when the server shows none. */
+    private final WebUi ui;
     /** Ring of answer slots, indexed by request number modulo its length (a power of two). */
     private final PendingAnswer[] slots;
     private final int mask;
@@ -63,10 +67,11 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
     /** A request asked for the connection to close after its answer (or could not be read): read no more. */
     private boolean closing;
 
-    ApiConnection(StepFunctionsApi api, IngressMetrics metrics, IngressSettings settings) {
+    ApiConnection(StepFunctionsApi api, IngressMetrics metrics, IngressSettings settings, WebUi ui) {
         this.api = api;
         this.metrics = metrics;
         this.settings = settings;
+        this.ui = ui;
         this.sigV4 = settings.sigV4();
         this.idle = new IdleWatch(settings.idleTimeout());
         this.slots = new PendingAnswer[Integer.highestOneBit(Math.max(1, settings.maxInFlightPerConnection() * 2 - 1))];
@@ -117,6 +122,8 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
             if (authenticated(request, answer)) {
                 answer.answer(Responses.response(HttpResponseStatus.OK, metrics.contentType(), metrics.scrape(ctx.alloc())));
             }
+        } else if (request.method().equals(HttpMethod.GET) && ui != null && WebUi.serves(request.uri())) {
+            page(request);
         } else {
             claim(ApiOperations.UNKNOWN, after(request)).fail(ProtocolErrors.notFound(request.method().name(), request.uri()));
         }
@@ -160,6 +167,43 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
             ctx.channel().closeFuture().addListener(closed -> poll.cancel(false));
         }
         outcome.whenComplete(answer);
+    }
+
+    /**
+     * A page of the live view: made by its {@link WebPages} off the event loop, answered on it.
+     * With authentication, the request carries the page token or a signature ({@link WebUi}).
+     */
+    private void page(FullHttpRequest request) {
+        PendingAnswer answer = claim(ApiOperations.UNKNOWN, after(request));
+        if (sigV4 != null && !ui.tokenIn(request)) {
+            if (!request.headers().contains(HttpHeaderNames.AUTHORIZATION)) {
+                answer.fail(ProtocolErrors.pageRefused());
+                return;
+            }
+            if (!authenticated(request, answer)) {
+                return;
+            }
+        }
+        String cookie = sigV4 != null && ui.tokenInQuery(request) ? ui.setCookie() : null;
+        CompletionStage<WebPage> page;
+        try {
+            page = ui.pages().get(request.uri());
+        } catch (RuntimeException e) { // a fault of the pages' own; the connection goes on
+            answer.fail(ProtocolErrors.of(e, "GET " + WebUi.PATH));
+            return;
+        }
+        page.whenComplete((made, failure) -> ctx.executor().execute(() -> {
+            if (failure != null || made == null) {
+                answer.fail(ProtocolErrors.of(failure != null ? failure
+                        : new IllegalStateException("the page answered null"), "GET " + WebUi.PATH));
+                return;
+            }
+            FullHttpResponse response = Responses.page(ctx.alloc(), made);
+            if (cookie != null) {
+                response.headers().set(HttpHeaderNames.SET_COOKIE, cookie);
+            }
+            answer.answer(response);
+        }));
     }
 
     /**

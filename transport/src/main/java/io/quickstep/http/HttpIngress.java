@@ -42,7 +42,7 @@ public final class HttpIngress implements AutoCloseable {
     public static HttpIngress start(IngressSettings settings, StepFunctionsApi api, IngressMetrics metrics) {
         IngressLoops loops = IngressLoops.create(settings.eventLoops());
         try {
-            return start(loops, true, settings, api, metrics);
+            return start(loops, true, settings, api, metrics, null);
         } catch (RuntimeException e) {
             loops.close();
             throw e;
@@ -57,11 +57,20 @@ public final class HttpIngress implements AutoCloseable {
      */
     public static HttpIngress start(IngressLoops loops, IngressSettings settings, StepFunctionsApi api,
                                     IngressMetrics metrics) {
-        return start(loops, false, settings, api, metrics);
+        return start(loops, false, settings, api, metrics, null);
+    }
+
+    /**
+     * The same, also serving the live view's pages at {@code GET /ui} ({@link WebUi}: with
+     * authentication, a page request needs the UI's token or a signature).
+     */
+    public static HttpIngress start(IngressLoops loops, IngressSettings settings, StepFunctionsApi api,
+                                    IngressMetrics metrics, WebUi ui) {
+        return start(loops, false, settings, api, metrics, ui);
     }
 
     private static HttpIngress start(IngressLoops loops, boolean owned, IngressSettings settings,
-                                     StepFunctionsApi api, IngressMetrics metrics) {
+                                     StepFunctionsApi api, IngressMetrics metrics, WebUi ui) {
         try {
             Channel listener = new ServerBootstrap().group(loops.group()).channel(loops.transport().serverChannel())
                     .option(ChannelOption.SO_BACKLOG, BACKLOG)
@@ -69,7 +78,7 @@ public final class HttpIngress implements AutoCloseable {
                     .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(
                             AdaptiveRecvByteBufAllocator.DEFAULT_MINIMUM, AdaptiveRecvByteBufAllocator.DEFAULT_INITIAL,
                             IngressChannels.MAX_READ))
-                    .childHandler(new IngressChannels(api, metrics, settings))
+                    .childHandler(new IngressChannels(api, metrics, settings, ui))
                     .bind(settings.host(), settings.port()).syncUninterruptibly().channel();
             return new HttpIngress(loops, owned, listener);
         } catch (RuntimeException e) {

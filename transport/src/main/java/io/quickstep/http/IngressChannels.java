@@ -32,12 +32,14 @@ final class IngressChannels extends ChannelInitializer<SocketChannel> {
     private final StepFunctionsApi api;
     private final IngressMetrics metrics;
     private final IngressSettings settings;
+    private final WebUi ui;
     private final AtomicInteger open = new AtomicInteger();
 
-    IngressChannels(StepFunctionsApi api, IngressMetrics metrics, IngressSettings settings) {
+    IngressChannels(StepFunctionsApi api, IngressMetrics metrics, IngressSettings settings, WebUi ui) {
         this.api = api;
         this.metrics = metrics;
         this.settings = settings;
+        this.ui = ui;
     }
 
     @Override
@@ -55,7 +57,7 @@ final class IngressChannels extends ChannelInitializer<SocketChannel> {
                 .setMaxHeaderSize(settings.maxHeaderSize()).setMaxChunkSize(MAX_CHUNK), maxPipelineDepth(settings)));
         pipeline.addLast(new BodyLimit(settings.maxBody()));
         pipeline.addLast(new FlowControlHandler());
-        pipeline.addLast(new ApiConnection(api, metrics, settings));
+        pipeline.addLast(new ApiConnection(api, metrics, settings, ui));
     }
 
     /**

@@ -54,7 +54,14 @@ final class ProtocolErrors {
     /** A path or method the server does not serve. */
     static AwsException notFound(String method, String uri) {
         return new AwsException("UnknownOperationException", "Nothing is served at " + method + " " + uri
-                + ": the Step Functions API is POST /, and GET /health and GET /metrics", 404);
+                + ": the Step Functions API is POST /, and GET /health, GET /metrics and GET /ui (the live view)", 404);
+    }
+
+    /** A page of the live view asked for without the page token or a signature, while the server authenticates. */
+    static AwsException pageRefused() {
+        return new AwsException("AccessDeniedException", "The live view needs the page token of this server: open "
+                + "the /ui?token=... address that quickstep serve printed when it started (or sign the request "
+                + "as an API request)", 403);
     }
 
     /**

@@ -31,6 +31,11 @@ final class Responses {
     private static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
     private static final HttpHeadersFactory TRAILERS = DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
 
+    private static final AsciiString CONTENT_TYPE_OPTIONS = AsciiString.cached("X-Content-Type-Options");
+    private static final AsciiString NOSNIFF = AsciiString.cached("nosniff");
+    private static final String PAGE_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; frame-ancestors 'none'; form-action 'none'";
+
     private Responses() {
     }
 
@@ -75,6 +80,21 @@ final class Responses {
         headers.set(HttpHeaderNames.CONTENT_TYPE, contentType);
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
         headers.set(REQUEST_ID, RequestIds.next());
+        return response;
+    }
+
+    /**
+     * A page of the live view: never cached (its figures change), never sniffed as another type,
+     * and allowed to load nothing but what the server itself serves (no script or style from
+     * elsewhere; the diagrams' inline style sheets aside).
+     */
+    static FullHttpResponse page(ByteBufAllocator alloc, WebPage page) {
+        FullHttpResponse response = response(HttpResponseStatus.valueOf(page.status()), page.contentType(),
+                alloc.buffer(page.body().length).writeBytes(page.body()));
+        HttpHeaders headers = response.headers();
+        headers.set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+        headers.set(CONTENT_TYPE_OPTIONS, NOSNIFF);
+        headers.set(HttpHeaderNames.CONTENT_SECURITY_POLICY, PAGE_POLICY);
         return response;
     }
 

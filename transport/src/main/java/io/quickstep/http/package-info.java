@@ -1,7 +1,9 @@
 /**
  * The HTTP ingress: the AWS Step Functions API (AWS JSON 1.0 over HTTP/1.1) on Netty, so that the
  * AWS SDKs and the AWS CLI work against a {@link io.quickstep.service.StepFunctionsApi} with only
- * their endpoint changed; plus {@code GET /health} and {@code GET /metrics} (Prometheus text).
+ * their endpoint changed; plus {@code GET /health}, {@code GET /metrics} (Prometheus text) and,
+ * when given {@link io.quickstep.http.WebUi}, the live view's pages at {@code GET /ui} (made off the
+ * event loops by their {@link io.quickstep.http.WebPages}).
  *
  * <h2>Threading</h2>
  * A fixed group of event loops ({@link io.quickstep.http.IngressSettings#eventLoops()}, native epoll
@@ -37,7 +39,8 @@
  * AWS's {@code MissingAuthenticationTokenException}, {@code IncompleteSignatureException},
  * {@code InvalidSignatureException} (wrong signature, or X-Amz-Date more than five minutes off) or
  * {@code UnrecognizedClientException} (unknown key or session token), each HTTP 400;
- * {@code /health} needs none. Authentication proves who signed, and nothing more: every key may call
+ * {@code /health} needs none, and the live view's pages take a signature or the view's token
+ * ({@link io.quickstep.http.WebUi}). Authentication proves who signed, and nothing more: every key may call
  * every operation.
  */
 package io.quickstep.http;

@@ -6,7 +6,6 @@ import io.quickstep.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
@@ -31,8 +30,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -65,41 +62,9 @@ class ServeCommandTest {
         }
     }
 
-    /** One {@code serve} command running on a thread of this process. */
-    private static final class Serving {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final CountDownLatch stopSignal = new CountDownLatch(1);
-        final CompletableFuture<Integer> exit = new CompletableFuture<>();
-        InetSocketAddress address;
-
-        /** Stops the server as SIGTERM would, and answers its exit status. */
-        int stop() throws InterruptedException, ExecutionException {
-            stopSignal.countDown();
-            return exit.get();
-        }
-
-        SfnClient client() {
-            return SfnClients.local(address, SfnClients.ANY);
-        }
-    }
-
-    /** Starts {@code quickstep serve ARGS --port 0} and waits until it serves (or has ended, failing). */
+    /** Starts {@code quickstep serve ARGS --port 0}, stopped after the test. */
     private Serving serve(String... args) throws Exception {
-        Serving serving = new Serving();
-        CommandLine cli = QuickstepCli.commandLine().setOut(new PrintWriter(serving.out, true))
-                .setErr(new PrintWriter(serving.err, true));
-        ServeCommand command = cli.getSubcommands().get("serve").getCommand();
-        command.stopSignal = serving.stopSignal::await;
-        // The shard runs on the one event loop (serve's default); a test that wants shard threads says --shards.
-        List<String> line = new ArrayList<>(List.of("serve", "--port", "0", "--event-loops", "1"));
-        line.addAll(List.of(args));
-        Thread thread = new Thread(() -> serving.exit.complete(cli.execute(line.toArray(String[]::new))), "serve");
-        thread.setDaemon(true);
-        thread.start();
-        CompletableFuture.anyOf(command.started, serving.exit).get();
-        assertTrue(command.started.isDone(), () -> "serve ended with " + serving.exit.join() + ": " + serving.err);
-        serving.address = command.started.get();
+        Serving serving = Serving.start(args);
         running.add(serving);
         return serving;
     }
@@ -111,10 +76,12 @@ class ServeCommandTest {
     @Test
     void servesEveryExampleThatHasAnInputFileAndSaysWhereAndWhat() throws Exception {
         Serving serving = serve("--definitions", EXAMPLES.toString());
-        String startLine = serving.out.toString();
-        assertTrue(startLine.startsWith("quickstep: serving the Step Functions API on http://127.0.0.1:"
-                + serving.address.getPort() + " ("), startLine);
-        assertTrue(startLine.trim().endsWith("no authentication); state machines: map, order, parallel"), startLine);
+        String[] startLines = serving.out.toString().split("\n");
+        assertTrue(startLines[0].startsWith("quickstep: serving the Step Functions API on http://127.0.0.1:"
+                + serving.address.getPort() + " ("), startLines[0]);
+        assertTrue(startLines[0].endsWith("no authentication); state machines: map, order, parallel"), startLines[0]);
+        assertEquals("quickstep: the live view is on http://127.0.0.1:" + serving.address.getPort() + "/ui",
+                startLines[1]);
 
         List<Path> inputs;
         try (Stream<Path> files = Files.walk(EXAMPLES)) {

@@ -66,6 +66,34 @@ class SvgStructureTest {
         assertTrue(svg.contains("<style>"), "the style sheet is inside");
     }
 
+    @ParameterizedTest
+    @MethodSource("definitions")
+    void shouldKeepTwoEmptyLinesInsideEachStateOfALiveDiagram(Path file) throws Exception {
+        String text = Executions.read(file);
+        Document live = parse(WorkflowDiagram.of("test", text).liveSvg());
+        List<Element> states = elements(live, "state");
+        assertEquals(elements(parse(WorkflowDiagram.of("test", text).svg()), "state").size(), states.size());
+        for (Element state : states) {
+            Element shape = null;
+            List<Element> lines = new ArrayList<>();
+            for (org.w3c.dom.Node child = state.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child instanceof Element element && element.getAttribute("class").equals("shape")) {
+                    shape = element;
+                } else if (child instanceof Element element && element.getAttribute("class").startsWith("live ")) {
+                    lines.add(element);
+                }
+            }
+            String name = state.getAttribute("data-state");
+            assertEquals(List.of("live rate", "live latency"), lines.stream().map(l -> l.getAttribute("class")).toList(),
+                    name);
+            double bottom = Double.parseDouble(shape.getAttribute("y")) + Double.parseDouble(shape.getAttribute("height"));
+            for (Element line : lines) {
+                assertEquals("", line.getTextContent(), name + ": for the page to fill");
+                assertTrue(Double.parseDouble(line.getAttribute("y")) < bottom, name + ": the line is inside its state");
+            }
+        }
+    }
+
     /**
      * The states of a States block and everything inside it, and its transitions: the start, each
      * Next, Default, Choice rule and Catch rule, and the end of each state that ends its block.
