@@ -49,8 +49,8 @@ class ReportFilesTest {
         assertEquals("StartSyncExecution", summary.path("settings").path("api").asText());
         assertTrue(summary.path("percentiles").size() > 5, "the points of the percentile plot");
         assertEquals(measured, sum(summary.path("seconds"), "requests"), "the seconds add up to the run");
-        // 400 requests of the baseline's 100 ms at 64 MB: $0.0004 and 2.5 GB-s at $0.00001667.
-        assertEquals(0.000441675, summary.path("cost").path("expressDollars").asDouble(), 1e-15);
+        // 400 requests of the baseline's 100 ms at 64 MB: $0.0004, and 2.5 GB-s at $0.06 per GB-hour.
+        assertEquals(0.000441666667, summary.path("cost").path("expressDollars").asDouble(), 1e-12);
         assertFalse(summary.path("cost").has("standardDollars"), "the baseline shows no state transitions");
         JsonNode p99 = summary.path("results").path("latencyMicros").path("p99");
         assertTrue(p99.asDouble() > 0 && p99.asDouble() <= summary.path("results").path("latencyMicros").path("max").asDouble());

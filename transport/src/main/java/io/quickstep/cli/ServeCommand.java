@@ -14,6 +14,7 @@ import io.quickstep.http.SigV4Verifier;
 import io.quickstep.json.Json;
 import io.quickstep.lambda.LambdaEndpoint;
 import io.quickstep.log.LogSink;
+import io.quickstep.metrics.AwsPrices;
 import io.quickstep.service.AwsException;
 import io.quickstep.service.StepFunctionsService;
 import io.quickstep.task.TaskHandler;
@@ -21,6 +22,7 @@ import io.quickstep.task.TaskHandlers;
 import io.quickstep.testing.MockAnswer;
 import io.quickstep.testing.Mocks;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -137,6 +139,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--log-stdout", description = "Writes the execution logs to standard output too, as JSON lines.")
     boolean logStdout;
 
+    /** The region of the ARNs, of SigV4 and of the cost estimates on /metrics. */
+    @Mixin
+    RegionOption region;
+
+    private Account account;
+
     /** Completed with the address listened on once the server serves (with the port --port 0 was given). */
     final CompletableFuture<InetSocketAddress> started = new CompletableFuture<>();
 
@@ -154,6 +162,8 @@ final class ServeCommand implements Callable<Integer> {
         if (keptExecutions < 0) {
             throw new BadInputException("--kept-executions must be 0 or more, was " + keptExecutions);
         }
+        AwsPrices prices = region.prices();
+        account = region.account();
         SigV4Verifier sigV4 = verifier();
         try {
             Exposure.check(bind, sigV4 != null, insecure);
@@ -165,7 +175,7 @@ final class ServeCommand implements Callable<Integer> {
         if (lambdaEndpoint != null) {
             try {
                 tasks.remoteFunctions(new LambdaEndpoint(lambdaEndpoint, environmentCredentials(),
-                        System.getenv().getOrDefault("AWS_REGION", Account.DEFAULT.region()))::function);
+                        System.getenv().getOrDefault("AWS_REGION", account.region()))::function);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("--lambda-endpoint: " + e.getMessage());
             }
@@ -188,7 +198,7 @@ final class ServeCommand implements Callable<Integer> {
             settings = settings.eventLoops(Runtime.getRuntime().availableProcessors());
         }
         IngressLoops loops = IngressLoops.create(settings.eventLoops());
-        Engine.Context context = new Engine.Context();
+        Engine.Context context = new Engine.Context().account(account);
         if (shards != null) {
             context.shards(shards);
         } else {
@@ -203,7 +213,7 @@ final class ServeCommand implements Callable<Integer> {
         jarSinks.forEach(context::logSink);
         Engine engine = Engine.launch(context.tasks(tasks));
         StepFunctionsService service = new StepFunctionsService(engine, new StepFunctionsService.Settings()
-                .tasks(tasks).dataDirectory(dataDir).maxStoredExecutions(keptExecutions)
+                .account(account).tasks(tasks).dataDirectory(dataDir).maxStoredExecutions(keptExecutions)
                 .tasksByStateMachine(mocksByMachine(served, shared)));
         HttpIngress ingress = null;
         try {
@@ -211,7 +221,7 @@ final class ServeCommand implements Callable<Integer> {
                 create(service, definition, loggingConfiguration(definition.name(), level));
             }
             ingress = HttpIngress.start(loops, settings, service,
-                    new IngressMetrics(() -> engine.metrics().machines(), engine.metrics().logs()));
+                    new IngressMetrics(() -> engine.metrics().machines(), engine.metrics().logs(), prices));
             spec.commandLine().getOut().printf("quickstep: serving the Step Functions API on http://%s:%d (%s, %s); "
                             + "state machines: %s%n", ingress.address().getHostString(), ingress.address().getPort(),
                     ingress.transport(), sigV4 == null ? "no authentication" : "SigV4 with the keys of " + credentials,
@@ -264,7 +274,6 @@ final class ServeCommand implements Callable<Integer> {
             return null;
         }
         ObjectNode logging = Json.NODES.objectNode().put("level", level.name()).put("includeExecutionData", logIncludeData);
-        Account account = Account.DEFAULT;
         logging.putArray("destinations").addObject().putObject("cloudWatchLogsLogGroup").put("logGroupArn",
                 "arn:aws:logs:" + account.region() + ":" + account.id() + ":log-group:/aws/vendedlogs/states/"
                         + machine + "-Logs:*");
@@ -296,7 +305,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "requests may be signed with");
         }
         try {
-            return new SigV4Verifier(AccessKeys.read(credentials), Account.DEFAULT.region());
+            return new SigV4Verifier(AccessKeys.read(credentials), account.region());
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--credentials " + e.getMessage());
         }

@@ -40,6 +40,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -291,6 +292,37 @@ class ServeCommandTest {
         }
         assertEquals(0, serving.stop());
         assertEquals("map " + executionArn + "\n", Files.readString(written));
+    }
+
+    @Test
+    void theRegionNamesTheArnsAndPricesTheCostOnMetrics() throws Exception {
+        Serving serving = serve("--definitions", EXAMPLES.resolve("map").toString(), "--region", "us-west-2");
+        String input = Files.readString(EXAMPLES.resolve("map/map-input.json"));
+        try (SfnClient sfn = serving.client()) {
+            StartSyncExecutionResponse answer = sfn.startSyncExecution(b -> b.stateMachineArn(
+                    "arn:aws:states:us-west-2:123456789012:stateMachine:map").input(input));
+            assertEquals(SyncExecutionStatus.SUCCEEDED, answer.status());
+            assertTrue(answer.executionArn().startsWith("arn:aws:states:us-west-2:123456789012:express:map:"),
+                    answer.executionArn());
+            String otherRegion = assertThrows(software.amazon.awssdk.services.sfn.model.InvalidArnException.class,
+                    () -> startSync(sfn, "map", "{}")).getMessage();
+            assertTrue(otherRegion.contains("this endpoint serves region us-west-2"), otherRegion);
+        }
+        String scraped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + serving.address.getPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(scraped.contains("in US dollars at the list prices of us-west-2 as of"), scraped);
+        assertTrue(scraped.contains("quickstep_estimated_aws_cost_dollars{state_machine=\"map\",workflow_type=\"express\"}"),
+                scraped);
+    }
+
+    @Test
+    void aRegionThePriceTableLacksIsBadInputNamingThoseItHolds() {
+        StringWriter err = new StringWriter();
+        int exit = QuickstepCli.commandLine().setErr(new PrintWriter(err, true))
+                .execute("serve", "--port", "0", "--region", "eu-west-1");
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, exit);
+        assertTrue(err.toString().contains("--region: no list prices for region 'eu-west-1' (the table holds "
+                + "us-east-1, us-east-2, us-west-2)"), err.toString());
     }
 
     @Test
