@@ -71,9 +71,9 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
     @Option(names = "--pin", description = "Pin each shard thread to a CPU of its own (where the OS allows).")
     boolean pin;
 
-    @Option(names = "--compare", arity = "2", paramLabel = "SUMMARY.json",
-            description = "Draw two runs' summaries (--out DIR/summary.json) on one page, compare.html in "
-                    + "--out DIR (default: the current folder).")
+    @Option(names = "--compare", arity = "2.." + ReportFiles.MAX_COMPARED, paramLabel = "SUMMARY.json",
+            description = "Draw two runs' summaries (--out DIR/summary.json), or up to " + ReportFiles.MAX_COMPARED
+                    + ", on one page, compare.html in --out DIR (default: the current folder).")
     List<Path> compare;
 
     @Option(names = "--in-flight", paramLabel = "N", defaultValue = "4096",
@@ -177,7 +177,7 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
                 failingPercent, slowPercent, slowMillis);
     }
 
-    /** {@code --compare A B}: the two summaries on one page. */
+    /** {@code --compare A B ...}: the summaries on one page. */
     private int compare() throws IOException {
         List<ReportFiles.Run> runs = new ArrayList<>();
         for (Path summary : compare) {
@@ -195,7 +195,7 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
             runs.add(new ReportFiles.Run(folder == null ? summary.toString() : folder.getFileName() + "/"
                     + summary.getFileName(), json));
         }
-        Path page = ReportFiles.compare(run.out == null ? Path.of(".") : run.out, runs.get(0), runs.get(1));
+        Path page = ReportFiles.compare(run.out == null ? Path.of(".") : run.out, runs);
         spec.commandLine().getOut().println("compare: " + page);
         return 0;
     }

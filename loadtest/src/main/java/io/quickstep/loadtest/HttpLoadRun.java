@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,9 +80,9 @@ final class HttpLoadRun {
             Measured baseline = load(bare, true, run.out == null ? null : run.out.resolve("baseline"));
             printRatio(measured.result(), baseline.result());
             if (run.out != null) {
-                commandLine.getOut().printf("  compare: %s%n", ReportFiles.compare(run.out,
+                commandLine.getOut().printf("  compare: %s%n", ReportFiles.compare(run.out, List.of(
                         new ReportFiles.Run("baseline", baseline.summary()),
-                        new ReportFiles.Run(target.url.toString(), measured.summary())));
+                        new ReportFiles.Run(target.url.toString(), measured.summary()))));
             }
             return Math.max(measured.exit(), baseline.exit());
         }

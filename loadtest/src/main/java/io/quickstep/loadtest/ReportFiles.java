@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The files of a load run's {@code --out DIR}, on either target: {@value #HGRM} (HdrHistogram's
@@ -28,6 +29,8 @@ final class ReportFiles {
     static final String SUMMARY = "summary.json";
     static final String REPORT = "report.html";
     static final String COMPARE = "compare.html";
+    /** The most runs one page draws: as many as the page has colours for. */
+    static final int MAX_COMPARED = 4;
     /** The uPlot webjar's version, as loadtest/pom.xml depends on it. */
     private static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/uPlot";
     private static final String TEMPLATE = "report/report.html";
@@ -92,12 +95,12 @@ final class ReportFiles {
         }
     }
 
-    /** Writes {@value #COMPARE} into {@code dir}: the two runs' summaries drawn together; returns its path. */
-    static Path compare(Path dir, Run first, Run second) throws IOException {
+    /** Writes {@value #COMPARE} into {@code dir}: the runs' summaries drawn together; returns its path. */
+    static Path compare(Path dir, List<Run> runs) throws IOException {
         Files.createDirectories(dir);
         Path page = dir.resolve(COMPARE);
-        Files.writeString(page, html("Quickstep load tests: " + first.name() + " against " + second.name(),
-                List.of(first, second)));
+        Files.writeString(page, html("Quickstep load tests: " + runs.stream().map(Run::name)
+                .collect(Collectors.joining(" against ")), runs));
         return page;
     }
 
