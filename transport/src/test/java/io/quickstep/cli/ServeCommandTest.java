@@ -317,31 +317,31 @@ class ServeCommandTest {
 
     @Test
     void aRegionThePriceTableLacksIsBadInputNamingThoseItHolds() {
-        StringWriter err = new StringWriter();
-        int exit = QuickstepCli.commandLine().setErr(new PrintWriter(err, true))
-                .execute("serve", "--port", "0", "--region", "eu-west-1");
-        assertEquals(QuickstepCli.EXIT_BAD_INPUT, exit);
-        assertTrue(err.toString().contains("--region: no list prices for region 'eu-west-1' (the table holds "
-                + "us-east-1, us-east-2, us-west-2)"), err.toString());
+        String err = badInput("--region", "eu-west-1");
+        assertTrue(err.startsWith("--region: no list prices for region 'eu-west-1' (the table holds "
+                + "us-east-1, us-east-2, us-west-2)"), err);
     }
 
     @Test
     void aLogLevelWithoutWhereTheLogsGoIsAnOptionError() {
-        StringWriter err = new StringWriter();
-        int exit = QuickstepCli.commandLine().setErr(new PrintWriter(err, true))
-                .execute("serve", "--port", "0", "--log-level", "ERROR");
-        assertEquals(QuickstepCli.EXIT_BAD_INPUT, exit);
-        assertTrue(err.toString().startsWith("--log-level ERROR needs --log-dir DIR, --log-stdout or a log sink"),
-                err.toString());
+        String err = badInput("--log-level", "ERROR");
+        assertTrue(err.startsWith("--log-level ERROR needs --log-dir DIR, --log-stdout or a log sink"), err);
     }
 
     @Test
     void sigV4WithoutACredentialsFileIsAnOptionError() {
+        String err = badInput("--auth", "sigv4");
+        assertTrue(err.startsWith("--auth sigv4 needs --credentials FILE"), err);
+    }
+
+    /** Runs {@code serve --port 0 ARGS}, which must refuse them as bad input; returns what it said on stderr. */
+    private static String badInput(String... args) {
         StringWriter err = new StringWriter();
-        int exit = QuickstepCli.commandLine().setErr(new PrintWriter(err, true))
-                .execute("serve", "--port", "0", "--auth", "sigv4");
-        assertEquals(QuickstepCli.EXIT_BAD_INPUT, exit);
-        assertTrue(err.toString().startsWith("--auth sigv4 needs --credentials FILE"), err.toString());
+        List<String> line = new ArrayList<>(List.of("serve", "--port", "0"));
+        line.addAll(List.of(args));
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, QuickstepCli.commandLine().setErr(new PrintWriter(err, true))
+                .execute(line.toArray(String[]::new)), err.toString());
+        return err.toString();
     }
 
     /**
