@@ -318,7 +318,7 @@ class ServeCommandTest {
     @Test
     void aRegionThePriceTableLacksIsBadInputNamingThoseItHolds() {
         String err = badInput("--region", "eu-west-1");
-        assertTrue(err.startsWith("--region: no list prices for region 'eu-west-1' (the table holds "
+        assertTrue(err.startsWith("quickstep: --region: no list prices for region 'eu-west-1' (the table holds "
                 + "us-east-1, us-east-2, us-west-2)"), err);
     }
 
