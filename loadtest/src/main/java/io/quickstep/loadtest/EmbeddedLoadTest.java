@@ -43,7 +43,8 @@ import java.util.concurrent.Callable;
                 "Exits 0 when every execution succeeded (in a soak run: when the engine's books balance), "
                         + "1 otherwise.",
                 "--url URL or --baseline: load an HTTP server instead (see loadtest http --help); "
-                        + "baseline-server: the bare Netty server the HTTP server is measured against."})
+                        + "baseline-server: the bare Netty server the HTTP server is measured against.",
+                "--out DIR: the run's report files, on either target; --compare: several runs on one page."})
 public final class EmbeddedLoadTest implements Callable<Integer> {
     static final int MAX_SECONDS = 120;
     private static final long PROBE_MILLIS = 500;
