@@ -8,8 +8,10 @@
 # the bare Netty server loaded the same way (--baseline) and their ratio; (3) the HTTP maximum with
 # StartExecution (--async); (4) each of the four at half its maximum, open loop, for the latency.
 # Every run writes its report files under OUT (default: loadtest-session), and compare.html there
-# draws the four half-rate runs on one page (as a PNG too, when chromium is installed).
-# Environment: DURATION (10s), WARMUP (5s), CONNECTIONS (16 for the maxima), FIXED_CONNECTIONS (64
+# draws the four half-rate runs on one page (as a PNG too, when chromium is installed). The server
+# is first loaded for DURATION unreported (as the JIT compiles its code: a cold server's first
+# seconds run at a fraction of its rate), and each run warms up for WARMUP before it measures.
+# Environment: DURATION (10s), WARMUP (10s), CONNECTIONS (16 for the maxima), FIXED_CONNECTIONS (64
 # for the open loops: a connection carries one request at a time), PORT (8093), SERVER_JAVA_OPTS and
 # JAVA_OPTS (the generator's) (-Xms1g -Xmx1g -XX:+AlwaysPreTouch). DURATION and WARMUP in whole
 # seconds.
@@ -18,7 +20,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$(realpath -m "${1:-loadtest-session}")"
 duration="${DURATION:-10s}"
-warmup="${WARMUP:-5s}"
+warmup="${WARMUP:-10s}"
 connections="${CONNECTIONS:-16}"
 fixed_connections="${FIXED_CONNECTIONS:-64}"
 port="${PORT:-8093}"
@@ -65,6 +67,7 @@ half() {
 }
 
 load=(--duration "$duration" --warmup "$warmup")
+run warm-server --url "$url" --max --connections "$connections" --duration "$duration" --warmup 0
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >"$out/session.txt"
 run max-embedded --max "${load[@]}"
 run max-sync --url "$url" --baseline --max --connections "$connections" "${load[@]}"
