@@ -84,7 +84,7 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/session.txt"
 JAVA_OPTS="-Xmx256m" "$root/quickstep" loadtest --compare "$out/half-embedded/summary.json" \
     "$out/half-baseline/summary.json" "$out/half-sync/summary.json" "$out/half-async/summary.json" --out "$out" >&2
 if command -v chromium >/dev/null; then
-    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,560 \
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,600 \
         --screenshot="$out/compare.png" "file://$out/compare.html" >/dev/null 2>&1 || true
 fi
 

@@ -192,13 +192,21 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--compare " + summary
                         + ": not a load test summary (summary.json of --out DIR)");
             }
-            Path folder = summary.toAbsolutePath().getParent();
-            runs.add(new ReportFiles.Run(folder == null ? summary.toString() : folder.getFileName() + "/"
-                    + summary.getFileName(), json));
+            runs.add(new ReportFiles.Run(runName(summary), json));
         }
         Path page = ReportFiles.compare(run.out == null ? Path.of(".") : run.out, runs);
         spec.commandLine().getOut().println("compare: " + page);
         return 0;
+    }
+
+    /** How a compared run is named: its folder for {@code DIR/summary.json}, else folder and file. */
+    private static String runName(Path summary) {
+        Path folder = summary.toAbsolutePath().normalize().getParent();
+        if (folder == null || folder.getFileName() == null) {
+            return summary.toString();
+        }
+        return summary.getFileName().toString().equals(ReportFiles.SUMMARY) ? folder.getFileName().toString()
+                : folder.getFileName() + "/" + summary.getFileName();
     }
 
     private Faults faults() {

@@ -131,11 +131,11 @@ class ReportFilesTest {
         String page = Files.readString(dir.resolve(ReportFiles.COMPARE));
         List<JsonNode> runs = runsOf(page);
         assertEquals(2, runs.size());
-        assertEquals("a/summary.json", runs.get(0).path("name").asText());
-        assertEquals("b/summary.json", runs.get(1).path("name").asText());
+        assertEquals("a", runs.get(0).path("name").asText(), "named after its folder");
+        assertEquals("b", runs.get(1).path("name").asText());
         assertEquals(Json.parse(Files.readString(dir.resolve("a/summary.json"))), runs.get(0).path("summary"));
         assertEquals(Json.parse(Files.readString(dir.resolve("b/summary.json"))), runs.get(1).path("summary"));
-        assertTrue(page.contains("<h1>Quickstep load tests: a/summary.json against b/summary.json</h1>"), page);
+        assertTrue(page.contains("<h1>Quickstep load tests: a against b</h1>"), page);
 
         // Up to four on one page.
         assertEquals(0, execute("--compare", dir.resolve("a/summary.json").toString(),
