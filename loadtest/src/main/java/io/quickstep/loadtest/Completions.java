@@ -5,17 +5,18 @@ import io.quickstep.api.StartResult;
 import io.quickstep.execution.ExecutionListener;
 import io.quickstep.execution.ExecutionResult;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Watches accepted executions to their end. For each one meant to start at or after the measurement
  * start it counts how it ended and records its latency, in nanoseconds from its intended start, into
- * a {@link Recorder} (wait-free for any number of writer threads). Earlier (warm-up) executions are
- * only waited for.
+ * {@link LatencySeconds} (wait-free for any number of writer threads; read off once a second when
+ * {@link #readSeconds} was called). Earlier (warm-up) executions are only waited for.
  *
  * <p>Executions are started with the engine's listener form, each with a small listener of its own
  * that carries its intended start. The generator and the shards share no pool and no counter they
@@ -27,7 +28,7 @@ final class Completions {
     private static final long HIGHEST_NANOS = TimeUnit.HOURS.toNanos(1);
 
     private final long measureFromNanos;
-    private final Recorder latencyNanos = new Recorder(HIGHEST_NANOS, 3);
+    private final LatencySeconds latencyNanos = new LatencySeconds(HIGHEST_NANOS);
     private final LongAdder succeeded = new LongAdder();
     private final LongAdder failed = new LongAdder();
     /** Accepted executions; written by the generator thread only. */
@@ -38,6 +39,15 @@ final class Completions {
     /** @param measureFromNanos the {@link System#nanoTime()} from which intended starts are measured */
     Completions(long measureFromNanos) {
         this.measureFromNanos = measureFromNanos;
+    }
+
+    /**
+     * Reads each measured second off as it ends, from the measurement start on, and tells
+     * {@code progress} of it (on a thread of its own); without it the measured time is one interval.
+     */
+    Completions readSeconds(Consumer<Interval> progress) {
+        latencyNanos.start(measureFromNanos, progress);
+        return this;
     }
 
     /**
@@ -83,8 +93,13 @@ final class Completions {
     }
 
     /** The measured latencies (nanoseconds); call once, when drained. */
-    Histogram latencyNanos() {
-        return latencyNanos.getIntervalHistogram();
+    Histogram latencyNanos() throws InterruptedException {
+        return latencyNanos.finish();
+    }
+
+    /** The measured seconds, by when their executions ended; after {@link #latencyNanos()}. */
+    List<Interval> intervals() {
+        return latencyNanos.intervals();
     }
 
     /** Runs on the shard's thread as the execution ends, so it does as little as it can. */
@@ -98,7 +113,7 @@ final class Completions {
         @Override
         public void ended(ExecutionResult result) {
             if (intendedStartNanos - measureFromNanos >= 0) {
-                latencyNanos.recordValue(Math.min(System.nanoTime() - intendedStartNanos, HIGHEST_NANOS));
+                latencyNanos.record(Math.min(System.nanoTime() - intendedStartNanos, HIGHEST_NANOS), !result.succeeded());
                 (result.succeeded() ? succeeded : failed).increment();
             }
             // After recording, so that a drained count means every latency is in.

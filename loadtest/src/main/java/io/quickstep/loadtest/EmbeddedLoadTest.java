@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.api.Engine;
 import io.quickstep.json.Json;
 import io.quickstep.metrics.CostEstimate;
-import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,21 +14,24 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * Load on an embedded engine running the reference order workflow: an open-loop run at a fixed
- * rate with latency percentiles (and a {@code .hgrm} file), or with {@code --max} the highest
- * sustainable throughput.
+ * rate with latency percentiles, or with {@code --max} the highest sustainable throughput; with
+ * {@code --out DIR}, the same report files as an HTTP run ({@link ReportFiles}).
  */
 @Command(name = "loadtest", mixinStandardHelpOptions = true, sortOptions = false,
         subcommands = {BaselineServerCommand.class, HttpLoadCommand.class},
@@ -41,11 +43,13 @@ import java.util.concurrent.Callable;
                 "Exits 0 when every execution succeeded (in a soak run: when the engine's books balance), "
                         + "1 otherwise.",
                 "--url URL or --baseline: load an HTTP server instead (see loadtest http --help); "
-                        + "baseline-server: the bare Netty server the HTTP server is measured against."})
+                        + "baseline-server: the bare Netty server the HTTP server is measured against.",
+                "--out DIR: the run's report files, on either target; --compare: several runs on one page."})
 public final class EmbeddedLoadTest implements Callable<Integer> {
     static final int MAX_SECONDS = 120;
     private static final long PROBE_MILLIS = 500;
     private static final double NANOS_PER_MICRO = 1000.0;
+    private static final String UNIT = "executions";
 
     @Spec
     CommandSpec spec;
@@ -68,9 +72,9 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
     @Option(names = "--pin", description = "Pin each shard thread to a CPU of its own (where the OS allows).")
     boolean pin;
 
-    @Option(names = "--compare", arity = "2", paramLabel = "SUMMARY.json",
-            description = "Draw two HTTP runs' summaries (--out DIR/summary.json) on one page, compare.html in "
-                    + "--out DIR (default: the current folder).")
+    @Option(names = "--compare", arity = "2.." + ReportFiles.MAX_COMPARED, paramLabel = "SUMMARY.json",
+            description = "Draw two runs' summaries (--out DIR/summary.json), or up to " + ReportFiles.MAX_COMPARED
+                    + ", on one page, compare.html in --out DIR (default: the current folder).")
     List<Path> compare;
 
     @Option(names = "--in-flight", paramLabel = "N", defaultValue = "4096",
@@ -94,6 +98,8 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
     Books books;
     /** What the last run's executions (warm-up included) would cost on AWS. */
     CostEstimate cost;
+    /** When the last run started. */
+    private Instant started;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new EmbeddedLoadTest()).execute(args));
@@ -112,26 +118,67 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
         // Said first: it tells how to read the figures that follow (see HandoffProbe).
         stdout.printf("thread-to-thread round trip: %.0f ns%n", HandoffProbe.roundTripNanos(PROBE_MILLIS));
         boolean passed;
+        RunSummary.Figures figures;
         if (run.max) {
             MaxThroughput.Result result = maxThroughput();
             print(stdout, result);
             passed = result.drained() && (faults().any() || result.failed() == 0);
+            figures = new RunSummary.Figures(UNIT, result.latencyNanos(), result.executionsPerSecond(),
+                    errors(result.throttled(), result.failed()), Map.of(), 0, result.intervals());
         } else {
             warnUnlessPretouched(stdout);
             OpenLoop.Result result = openLoop();
             print(stdout, result);
             passed = result.drained() && (faults().any() || result.failed() == 0);
+            figures = new RunSummary.Figures(UNIT, result.latencyNanos(), result.throughput(),
+                    errors(result.throttled(), result.failed()), Map.of("accepted", result.accepted()),
+                    result.maxLagNanos(), result.intervals());
         }
         if (faults().any()) {
-            stdout.printf("  soak: %.1f%% of charge calls throw, %.1f%% of reserve calls answer after %d ms%n",
-                    failingPercent, slowPercent, slowMillis);
+            stdout.printf("  soak: %s%n", soak());
         }
         stdout.println("  " + books.describe());
         stdout.println("  cost on AWS of every execution, warm-up included: " + cost.describe());
+        if (run.out != null) {
+            ReportFiles.write(run.out, RunSummary.of(settings(), figures, RunCost.of(cost)), figures.latencyNanos(),
+                    stdout);
+        }
         return passed && books.balanced() ? 0 : 1;
     }
 
-    /** {@code --compare A B}: the two summaries on one page. */
+    /** The summary's errors of an embedded run: starts the engine refused, executions that failed. */
+    private static Map<String, Long> errors(long throttled, long failed) {
+        Map<String, Long> errors = new LinkedHashMap<>();
+        errors.put("throttled", throttled);
+        errors.put("failedExecutions", failed);
+        return errors;
+    }
+
+    /** The run's settings, as the reports list them. */
+    private Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("target", "embedded engine");
+        settings.put("workflow", "order (shared/bench), task handlers in process");
+        settings.put("loop", run.max ? "closed" : "open");
+        settings.put("schedule", run.max ? maxInFlight + " in flight" : run.rate + "/s");
+        settings.put("shards", shards + (pin ? " pinned" : ""));
+        settings.put("idleStrategy", idleStrategy);
+        settings.put("duration", DurationConverter.format(run.duration));
+        settings.put("warmup", DurationConverter.format(run.warmup));
+        if (faults().any()) {
+            settings.put("soak", soak());
+        }
+        settings.put("cost", "every execution, warm-up included");
+        settings.put("startedAt", started.toString());
+        return settings;
+    }
+
+    private String soak() {
+        return String.format(Locale.ROOT, "%.1f%% of charge calls throw, %.1f%% of reserve calls answer after %d ms",
+                failingPercent, slowPercent, slowMillis);
+    }
+
+    /** {@code --compare A B ...}: the summaries on one page. */
     private int compare() throws IOException {
         List<ReportFiles.Run> runs = new ArrayList<>();
         for (Path summary : compare) {
@@ -145,13 +192,21 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--compare " + summary
                         + ": not a load test summary (summary.json of --out DIR)");
             }
-            Path folder = summary.toAbsolutePath().getParent();
-            runs.add(new ReportFiles.Run(folder == null ? summary.toString() : folder.getFileName() + "/"
-                    + summary.getFileName(), json));
+            runs.add(new ReportFiles.Run(runName(summary), json));
         }
-        Path page = ReportFiles.compare(run.out == null ? Path.of(".") : run.out, runs.get(0), runs.get(1));
+        Path page = ReportFiles.compare(run.out == null ? Path.of(".") : run.out, runs);
         spec.commandLine().getOut().println("compare: " + page);
         return 0;
+    }
+
+    /** How a compared run is named: its folder for {@code DIR/summary.json}, else folder and file. */
+    private static String runName(Path summary) {
+        Path folder = summary.toAbsolutePath().normalize().getParent();
+        if (folder == null || folder.getFileName() == null) {
+            return summary.toString();
+        }
+        return summary.getFileName().toString().equals(ReportFiles.SUMMARY) ? folder.getFileName().toString()
+                : folder.getFileName() + "/" + summary.getFileName();
     }
 
     private Faults faults() {
@@ -171,19 +226,15 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
         }
     }
 
-    /** Runs the open loop as the options say and writes the {@code .hgrm} file when asked to. */
+    /** Runs the open loop as the options say. */
     OpenLoop.Result openLoop() throws Exception {
-        OpenLoop.Result result = onEngine((engine, workload) ->
-                OpenLoop.run(engine, workload, run.rate, seconds(run.warmup), seconds(run.duration)));
-        if (run.out != null) {
-            writeHgrm(result.latencyNanos(), run.out);
-        }
-        return result;
+        return onEngine((engine, workload) -> OpenLoop.run(engine, workload, run.rate, seconds(run.warmup),
+                seconds(run.duration), run.progress(spec.commandLine().getOut(), UNIT)));
     }
 
     MaxThroughput.Result maxThroughput() throws Exception {
-        return onEngine((engine, workload) ->
-                MaxThroughput.run(engine, workload, maxInFlight, seconds(run.warmup), seconds(run.duration)));
+        return onEngine((engine, workload) -> MaxThroughput.run(engine, workload, maxInFlight, seconds(run.warmup),
+                seconds(run.duration), run.progress(spec.commandLine().getOut(), UNIT)));
     }
 
     /** A measurement on an engine of its own. */
@@ -194,6 +245,7 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
     /** Runs a measurement on a new engine, then shuts the engine down and keeps its {@link #books}. */
     private <R> R onEngine(Run<R> run) throws Exception {
         OrderWorkload workload = OrderWorkload.load(faults());
+        started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         R result;
         Engine engine = launch(workload);
         try (engine) {
@@ -237,6 +289,7 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
         if (maxInFlight < 1) {
             throw new ParameterException(spec.commandLine(), "--in-flight must be at least 1");
         }
+        run.checkOut(spec.commandLine());
     }
 
     /** The embedded runs count whole seconds; {@link #validate()} has checked that they are. */
@@ -265,12 +318,5 @@ public final class EmbeddedLoadTest implements Callable<Integer> {
         }
         stdout.printf("  latency from intended start (us): %s%n", Percentiles.line(result.latencyNanos()));
         stdout.printf("  generator lag (us): max %.1f%n", result.maxLagNanos() / NANOS_PER_MICRO);
-    }
-
-    /** HdrHistogram's percentile distribution, values in microseconds. */
-    static void writeHgrm(Histogram latencyNanos, Path file) throws IOException {
-        try (PrintStream stream = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
-            latencyNanos.outputPercentileDistribution(stream, NANOS_PER_MICRO);
-        }
     }
 }

@@ -273,8 +273,7 @@ final class HttpLoad {
         if (intervals.size() * SECOND >= settings.durationNanos() && second.getTotalCount() == 0) {
             return;
         }
-        Interval interval = new Interval(intervals.size() + 1, second.getTotalCount(), secondErrors,
-                second.getValueAtPercentile(50), second.getValueAtPercentile(99), second.getMaxValue());
+        Interval interval = Interval.of(intervals.size() + 1, second, secondErrors);
         intervals.add(interval);
         second.reset();
         secondErrors = 0;

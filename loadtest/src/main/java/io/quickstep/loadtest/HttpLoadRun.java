@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,14 +28,13 @@ import java.util.Map;
  * {@code --baseline}), prints a progress line per second and a summary.
  */
 final class HttpLoadRun {
-    /** Runs at least this long (warm-up included) print a line per measured second. */
-    static final Duration PROGRESS_AFTER = Duration.ofSeconds(5);
     static final int MAX_CONNECTIONS = 1024;
     static final int MAX_BURST = 100_000;
     private static final double NANOS_PER_MICRO = 1000.0;
     private static final Duration MIN_DURATION = Duration.ofMillis(100);
     private static final int WARMUP_STEPS = 3;
     private static final String BARE = "bare Netty server in process";
+    private static final String UNIT = "requests";
 
     private final CommandLine commandLine;
     private final RunOptions run;
@@ -80,9 +80,9 @@ final class HttpLoadRun {
             Measured baseline = load(bare, true, run.out == null ? null : run.out.resolve("baseline"));
             printRatio(measured.result(), baseline.result());
             if (run.out != null) {
-                commandLine.getOut().printf("  compare: %s%n", ReportFiles.compare(run.out,
+                commandLine.getOut().printf("  compare: %s%n", ReportFiles.compare(run.out, List.of(
                         new ReportFiles.Run("baseline", baseline.summary()),
-                        new ReportFiles.Run(target.url.toString(), measured.summary())));
+                        new ReportFiles.Run(target.url.toString(), measured.summary()))));
             }
             return Math.max(measured.exit(), baseline.exit());
         }
@@ -113,17 +113,9 @@ final class HttpLoadRun {
         stdout.flush();
         String machineName = StartRequests.arn(target.stateMachine).replaceFirst("^.*:stateMachine:([^:]+).*$", "$1");
         ServerCounters before = bare ? null : ServerCounters.read(url, machineName);
-        boolean progress = run.duration.plus(run.warmup).compareTo(PROGRESS_AFTER) > 0;
         HttpLoad.Result result;
         try {
-            result = HttpLoad.run(settings, interval -> {
-                if (progress) {
-                    stdout.printf("  second %d: %d requests/s, %d errors, p50 %.1f us, p99 %.1f us%n",
-                            interval.second(), interval.answered(), interval.errors(),
-                            interval.p50Nanos() / NANOS_PER_MICRO, interval.p99Nanos() / NANOS_PER_MICRO);
-                    stdout.flush();
-                }
-            });
+            result = HttpLoad.run(settings, run.progress(stdout, UNIT));
         } catch (ConnectException e) {
             // Netty's message carries the syscall ("finishConnect(..) failed with error(-111): ..."): keep its end.
             String reason = e.getMessage() == null ? "refused" : e.getMessage()
@@ -136,12 +128,9 @@ final class HttpLoadRun {
         RunCost cost = RunCost.of(prices, result, sync,
                 after == null ? Double.NaN : after.transitionsPerExecutionSince(before));
         stdout.printf("  cost on AWS   %s%n", cost.describe());
-        ObjectNode summary = RunSummary.of(settings(bare ? BARE : url.toString()), result);
-        summary.set("cost", cost.toJson());
+        ObjectNode summary = RunSummary.of(settings(bare ? BARE : url.toString()), figures(result), cost);
         if (out != null) {
-            ReportFiles.write(out, summary, result.latencyNanos());
-            stdout.printf("  report: %s (and %s, %s)%n", out.resolve(ReportFiles.REPORT), ReportFiles.SUMMARY,
-                    ReportFiles.HGRM);
+            ReportFiles.write(out, summary, result.latencyNanos(), stdout);
         }
         return new Measured(result.errors() == 0 && result.unanswered() == 0 ? 0 : 1, result, summary);
     }
@@ -166,6 +155,20 @@ final class HttpLoadRun {
         stdout.printf("quickstep: errors non2xx %d unanswered %d generator_lag_us %.1f%n",
                 result.count(Outcome.THROTTLED) + result.count(Outcome.HTTP_ERROR), result.unanswered(),
                 result.maxLagNanos() / NANOS_PER_MICRO);
+    }
+
+    /** What the summary reports of {@code result}. */
+    private static RunSummary.Figures figures(HttpLoad.Result result) {
+        Map<String, Long> errors = new LinkedHashMap<>();
+        errors.put("throttled", result.count(Outcome.THROTTLED));
+        errors.put("failedExecutions", result.count(Outcome.FAILED_EXECUTION));
+        errors.put("httpErrors", result.count(Outcome.HTTP_ERROR));
+        errors.put("timeouts", result.count(Outcome.TIMEOUT));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("unanswered", result.unanswered());
+        counts.put("connectionsClosed", (long) result.connectionsClosed());
+        return new RunSummary.Figures(UNIT, result.latencyNanos(), result.requestsPerSecond(), errors, counts,
+                result.maxLagNanos(), result.intervals());
     }
 
     /** The run's settings, as the reports list them. */
@@ -236,6 +239,10 @@ final class HttpLoadRun {
         if (target.url != null) {
             validateUrl(target.url);
         }
+        if (target.url != null && target.baseline && run.out != null && ReportFiles.hgrmOnly(run.out)) {
+            fail("--out " + run.out + ": --url with --baseline makes two runs; give a folder");
+        }
+        run.checkOut(commandLine);
     }
 
     private void validateUrl(URI url) {

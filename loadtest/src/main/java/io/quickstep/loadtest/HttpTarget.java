@@ -62,12 +62,11 @@ final class HttpTarget {
 
     /** The list prices of {@code --region}; a region the table lacks is a bad option. */
     AwsPrices prices(CommandLine commandLine) {
-        AwsPrices prices = AwsPrices.of(region);
-        if (prices == null) {
-            throw new ParameterException(commandLine, "--region: no list prices for '" + region + "' (the table holds "
-                    + String.join(", ", AwsPrices.regions()) + ")");
+        try {
+            return AwsPrices.forRegion(region);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(commandLine, "--region: " + e.getMessage());
         }
-        return prices;
     }
 
     /** Whether the options ask for an HTTP run at all. */

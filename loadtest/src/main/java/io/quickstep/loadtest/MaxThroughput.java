@@ -3,14 +3,18 @@ package io.quickstep.loadtest;
 import io.quickstep.api.Engine;
 import io.quickstep.api.StartResult;
 
+import org.HdrHistogram.Histogram;
+
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
 /**
  * The closed-loop measurement of the highest sustainable rate: the calling thread keeps a bounded
  * number of executions in flight, starting another whenever one ends, and counts the executions that
- * ended during the measured window. Latency is not reported: in a closed loop it only says how long
- * the queue was.
+ * ended during the measured window. Latency is not printed: in a closed loop it only says how long
+ * the queue was (the report files show it, from each execution's start).
  */
 final class MaxThroughput {
     private static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -20,18 +24,22 @@ final class MaxThroughput {
      * @param perSecond           executions that ended in each measured second, in order
      * @param throttled           starts refused in the measured window (retried, so they cost no execution)
      * @param failed              executions started in the measured window that did not succeed
+     * @param latencyNanos        of the executions started in the measured window, from their start
+     * @param intervals           those executions' seconds, by when they ended
      */
-    record Result(double executionsPerSecond, long[] perSecond, long throttled, long failed, boolean drained) {
+    record Result(double executionsPerSecond, long[] perSecond, long throttled, long failed, boolean drained,
+                  Histogram latencyNanos, List<Interval> intervals) {
     }
 
     private MaxThroughput() {
     }
 
+    /** Warms up, then measures; {@code progress} is told of each measured second, on a thread of its own. */
     static Result run(Engine engine, OrderWorkload workload, int maxInFlight, int warmupSeconds,
-                      int durationSeconds) {
+                      int durationSeconds, Consumer<Interval> progress) throws InterruptedException {
         long second = TimeUnit.SECONDS.toNanos(1);
         long measureFrom = System.nanoTime() + warmupSeconds * second;
-        Completions completions = new Completions(measureFrom);
+        Completions completions = new Completions(measureFrom).readSeconds(progress);
         long[] perSecond = new long[durationSeconds];
         int current = -1; // the measured second under way; -1 during the warm-up
         long nextBoundary = measureFrom;
@@ -75,6 +83,8 @@ final class MaxThroughput {
         }
         double executionsPerSecond = LongStream.of(perSecond).sum() * 1e9 / (now - windowStart);
         boolean drained = completions.awaitDrained(DRAIN_TIMEOUT_NANOS);
-        return new Result(executionsPerSecond, perSecond, throttled, completions.failed(), drained);
+        Histogram latencyNanos = completions.latencyNanos();
+        return new Result(executionsPerSecond, perSecond, throttled, completions.failed(), drained, latencyNanos,
+                completions.intervals());
     }
 }

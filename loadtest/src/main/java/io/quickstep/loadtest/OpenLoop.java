@@ -4,7 +4,9 @@ import io.quickstep.api.Engine;
 import io.quickstep.api.StartResult;
 import org.HdrHistogram.Histogram;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -31,9 +33,10 @@ final class OpenLoop {
      * @param maxLagNanos   the furthest behind its schedule the generator started an execution: when
      *                      the latency tail is about as long, the generator (or the machine) stalled,
      *                      not only the engine
+     * @param intervals     the measured seconds, by when their executions ended
      */
     record Result(long accepted, long throttled, long succeeded, long failed, long elapsedNanos,
-                  boolean drained, long maxLagNanos, Histogram latencyNanos) {
+                  boolean drained, long maxLagNanos, Histogram latencyNanos, List<Interval> intervals) {
 
         /** Executions that ended, per second. */
         double throughput() {
@@ -49,10 +52,11 @@ final class OpenLoop {
      * of it, a second each, waiting for each step's executions to end) so that the engine, still being
      * compiled, never builds a backlog: code warmed on the path a backlog takes would be deoptimised
      * when the measured run takes the other. The remaining warm-up seconds run at the full rate in the
-     * same schedule as the measured ones, which begin without a seam.
+     * same schedule as the measured ones, which begin without a seam. {@code progress} is told of each
+     * measured second as it ends, on a thread of its own.
      */
     static Result run(Engine engine, OrderWorkload workload, long ratePerSecond, int warmupSeconds,
-                      int durationSeconds) {
+                      int durationSeconds, Consumer<Interval> progress) throws InterruptedException {
         int steps = Math.min(warmupSeconds, WARMUP_STEPS);
         for (int step = 0; step < steps; step++) {
             long rate = Math.max(1, ratePerSecond >> (WARMUP_STEPS - step));
@@ -65,13 +69,14 @@ final class OpenLoop {
         long warmupStarts = ratePerSecond * (warmupSeconds - steps);
         long t0 = System.nanoTime();
         long measureFrom = t0 + TimeUnit.SECONDS.toNanos(warmupSeconds - steps);
-        Completions completions = new Completions(measureFrom);
+        Completions completions = new Completions(measureFrom).readSeconds(progress);
         Schedule measured = schedule(engine, workload, completions, t0, warmupStarts,
                 warmupStarts + ratePerSecond * durationSeconds, ratePerSecond);
         boolean drained = completions.awaitDrained(DRAIN_TIMEOUT_NANOS);
         long elapsed = System.nanoTime() - measureFrom;
+        Histogram latencyNanos = completions.latencyNanos();
         return new Result(measured.accepted, measured.throttled, completions.succeeded(), completions.failed(),
-                elapsed, drained, measured.maxLag, completions.latencyNanos());
+                elapsed, drained, measured.maxLag, latencyNanos, completions.intervals());
     }
 
     /** What the generator did in the measured part of a schedule. */

@@ -24,6 +24,13 @@ record RunCost(CostEstimate estimate, double transitionsPerExecution, boolean du
                 transitionsPerExecution, sync);
     }
 
+    /** The cost of an embedded run's executions, read off the engine's metrics. */
+    static RunCost of(CostEstimate estimate) {
+        double perExecution = estimate.executions() == 0 ? Double.NaN
+                : (double) estimate.transitions() / estimate.executions();
+        return new RunCost(estimate, perExecution, true);
+    }
+
     /** The line the summary prints. */
     String describe() {
         CostEstimate cost = estimate;

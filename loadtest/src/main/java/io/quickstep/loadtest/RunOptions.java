@@ -1,14 +1,20 @@
 package io.quickstep.loadtest;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** The options every load run takes, on either target: how hard, how long, and where the report goes. */
 final class RunOptions {
     /** The longest measured time and the longest warm-up. */
     static final Duration MAX_DURATION = Duration.ofMinutes(2);
+    /** Runs longer than this (warm-up included) print a line per measured second. */
+    static final Duration PROGRESS_AFTER = Duration.ofSeconds(5);
 
     @Option(names = "--rate", paramLabel = "N", description = "Starts per second (open loop).")
     long rate;
@@ -25,8 +31,27 @@ final class RunOptions {
                     + "--rate over its first three seconds (default: ${DEFAULT-VALUE} s).")
     Duration warmup;
 
-    @Option(names = "--out", paramLabel = "PATH",
-            description = "Embedded: the latency percentile distribution (.hgrm, microseconds) to this file. "
-                    + "HTTP: a folder for latency.hgrm, summary.json and report.html.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "A folder for the run's latency.hgrm (percentile distribution, microseconds), summary.json "
+                    + "and report.html; a FILE.hgrm instead writes the distribution alone.")
     Path out;
+
+    /** Checks {@code --out} before the run (and makes its folder): a path it cannot write is a bad option. */
+    void checkOut(CommandLine commandLine) {
+        String problem = ReportFiles.problem(out);
+        if (problem != null) {
+            throw new ParameterException(commandLine, problem);
+        }
+    }
+
+    /** Prints each measured second's line, {@code unit} per second, on runs longer than {@link #PROGRESS_AFTER}. */
+    Consumer<Interval> progress(PrintWriter stdout, String unit) {
+        if (duration.plus(warmup).compareTo(PROGRESS_AFTER) <= 0) {
+            return interval -> { };
+        }
+        return interval -> {
+            stdout.println(interval.progressLine(unit));
+            stdout.flush();
+        };
+    }
 }

@@ -29,7 +29,7 @@ class HttpLoadTest {
             assertEquals(500, result.latencyNanos().getTotalCount(), "only the measured second is recorded");
             // By answer time: the second itself, and the answers that came after it ended.
             assertTrue(result.intervals().size() <= 2, result.intervals().toString());
-            assertEquals(500, result.intervals().stream().mapToLong(Interval::answered).sum());
+            assertEquals(500, result.intervals().stream().mapToLong(Interval::completed).sum());
             assertEquals(500, result.billing().executions(), "the baseline's answers carry billing details");
         }
     }

@@ -35,10 +35,10 @@ class RunCostTest {
                     1_000_000_000L), interval -> { });
             RunCost cost = RunCost.of(AwsPrices.of("us-east-1"), result, true, 6.0);
 
-            // 200 requests ($0.0002) of 100 ms at 64 MB: 200 x 0.00625 = 1.25 GB-s ($0.0000208375).
+            // 200 requests ($0.0002) of 100 ms at 64 MB: 200 x 0.00625 = 1.25 GB-s, at $0.06 per GB-hour $0.0000208333.
             assertEquals(200, cost.estimate().executions());
             assertEquals(1.25, cost.estimate().gbSeconds(), 1e-12);
-            assertEquals(0.0002208375, cost.estimate().express(), 1e-15);
+            assertEquals(0.000220833333, cost.estimate().express(), 1e-12);
             // 6 states each: 1,200 transitions at $0.000025.
             assertEquals(1_200, cost.estimate().transitions());
             assertEquals(0.03, cost.estimate().standard(), 1e-15);

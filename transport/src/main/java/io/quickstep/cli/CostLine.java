@@ -9,16 +9,6 @@ final class CostLine {
     private CostLine() {
     }
 
-    /** The prices of {@code region}; a region the table lacks is bad input, naming those it holds. */
-    static AwsPrices prices(String region) throws BadInputException {
-        AwsPrices prices = AwsPrices.of(region);
-        if (prices == null) {
-            throw new BadInputException("--cost: no list prices for region '" + region + "' (the table holds "
-                    + String.join(", ", AwsPrices.regions()) + ")");
-        }
-        return prices;
-    }
-
     /**
      * {@code cost: Express $... (...); Standard $... (...); ...} for an execution whose events were
      * recorded: Standard workflows bill each state entered.

@@ -11,6 +11,7 @@ import io.quickstep.json.Json;
 import io.quickstep.metrics.AwsPrices;
 import io.quickstep.testing.Mocks;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,10 +53,13 @@ final class RunCommand implements Callable<Integer> {
                     + "quickstep logs prints them.")
     boolean history;
 
-    @Option(names = "--cost", arity = "0..1", paramLabel = "REGION", fallbackValue = AwsPrices.DEFAULT_REGION,
+    @Option(names = "--cost",
             description = "Also print what the execution would cost on AWS, as Express and as Standard, at the list "
-                    + "prices of REGION (default: " + AwsPrices.DEFAULT_REGION + ").")
-    String costRegion;
+                    + "prices of --region.")
+    boolean cost;
+
+    @Mixin
+    RegionOption region;
 
     @Option(names = "--graph", paramLabel = "FILE",
             description = "Also draw the workflow diagram with the path the execution took to FILE (as quickstep graph "
@@ -67,12 +71,13 @@ final class RunCommand implements Callable<Integer> {
         String text = CliInputs.readText(definition);
         JsonNode tree = CliInputs.parseJson(text, definition.toString());
         String executionInput = CliInputs.input(input);
-        AwsPrices prices = costRegion == null ? null : CostLine.prices(costRegion);
+        AwsPrices prices = cost ? region.prices() : null;
         StateMachine machine = Definitions.create(definition, text)
                 .recordingEvents(history || prices != null || graph != null);
         WorkflowDiagram diagram = graph == null ? null : Diagrams.of(definition, text);
         Mocks answers = mocks == null ? null : CliInputs.mocks(mocks, tree);
-        ExecutionOptions options = ExecutionOptions.defaults().clock(virtualTime ? Clock.virtual() : Clock.SYSTEM);
+        ExecutionOptions options = ExecutionOptions.defaults().clock(virtualTime ? Clock.virtual() : Clock.SYSTEM)
+                .account(region.account());
         if (answers != null) {
             options.tasks(answers);
         }

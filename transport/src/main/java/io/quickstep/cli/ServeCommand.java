@@ -18,6 +18,7 @@ import io.quickstep.httptask.HttpTasks;
 import io.quickstep.json.Json;
 import io.quickstep.lambda.LambdaEndpoint;
 import io.quickstep.log.LogSink;
+import io.quickstep.metrics.AwsPrices;
 import io.quickstep.service.AwsException;
 import io.quickstep.service.StepFunctionsService;
 import io.quickstep.task.TaskHandler;
@@ -26,6 +27,7 @@ import io.quickstep.testing.MockAnswer;
 import io.quickstep.testing.Mocks;
 import io.quickstep.ui.LiveView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -164,6 +166,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "--auth sigv4 it needs the token in the address printed at start). On by default.")
     boolean ui;
 
+    /** The region of the ARNs, of SigV4 and of the cost estimates on /metrics. */
+    @Mixin
+    RegionOption region;
+
+    private Account account;
+
     /** Completed with the address listened on once the server serves (with the port --port 0 was given). */
     final CompletableFuture<InetSocketAddress> started = new CompletableFuture<>();
 
@@ -181,6 +189,8 @@ final class ServeCommand implements Callable<Integer> {
         if (keptExecutions < 0) {
             throw new BadInputException("--kept-executions must be 0 or more, was " + keptExecutions);
         }
+        AwsPrices prices = region.prices();
+        account = region.account();
         SigV4Verifier sigV4 = verifier();
         try {
             Exposure.check(bind, sigV4 != null, insecure);
@@ -193,7 +203,7 @@ final class ServeCommand implements Callable<Integer> {
         if (lambdaEndpoint != null) {
             try {
                 tasks.remoteFunctions(new LambdaEndpoint(lambdaEndpoint, environmentCredentials(),
-                        System.getenv().getOrDefault("AWS_REGION", Account.DEFAULT.region()))::function);
+                        System.getenv().getOrDefault("AWS_REGION", account.region()))::function);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("--lambda-endpoint: " + e.getMessage());
             }
@@ -216,9 +226,9 @@ final class ServeCommand implements Callable<Integer> {
             settings = settings.eventLoops(Runtime.getRuntime().availableProcessors());
         }
         IngressLoops loops = IngressLoops.create(settings.eventLoops());
-        HttpTasks httpTasks = new HttpTasks(http.loops(loops)); // calls on serve's loops, never blocking them
+        HttpTasks httpTasks = new HttpTasks(http.loops(loops).region(account.region())); // on serve's loops
         httpTasks.registerOn(tasks);
-        Engine.Context context = new Engine.Context();
+        Engine.Context context = new Engine.Context().account(account);
         if (shards != null) {
             context.shards(shards);
         } else {
@@ -233,7 +243,7 @@ final class ServeCommand implements Callable<Integer> {
         jarSinks.forEach(context::logSink);
         Engine engine = Engine.launch(context.tasks(tasks));
         StepFunctionsService service = new StepFunctionsService(engine, new StepFunctionsService.Settings()
-                .tasks(tasks).dataDirectory(dataDir).maxStoredExecutions(keptExecutions)
+                .account(account).tasks(tasks).dataDirectory(dataDir).maxStoredExecutions(keptExecutions)
                 .expressCallbacks(!awsExpressRules)
                 .tasksByStateMachine(mocksByMachine(served, shared)));
         HttpIngress ingress = null;
@@ -245,7 +255,7 @@ final class ServeCommand implements Callable<Integer> {
                 create(service, definition, loggingConfiguration(definition.name(), level));
             }
             ingress = HttpIngress.start(loops, settings, service,
-                    new IngressMetrics(() -> engine.metrics().machines(), engine.metrics().logs()),
+                    new IngressMetrics(() -> engine.metrics().machines(), engine.metrics().logs(), prices),
                     view == null ? null : new WebUi(view, uiToken));
             spec.commandLine().getOut().printf("quickstep: serving the Step Functions API on http://%s:%d (%s, %s); "
                             + "state machines: %s%n", ingress.address().getHostString(), ingress.address().getPort(),
@@ -326,7 +336,6 @@ final class ServeCommand implements Callable<Integer> {
             return null;
         }
         ObjectNode logging = Json.NODES.objectNode().put("level", level.name()).put("includeExecutionData", logIncludeData);
-        Account account = Account.DEFAULT;
         logging.putArray("destinations").addObject().putObject("cloudWatchLogsLogGroup").put("logGroupArn",
                 "arn:aws:logs:" + account.region() + ":" + account.id() + ":log-group:/aws/vendedlogs/states/"
                         + machine + "-Logs:*");
@@ -358,7 +367,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "requests may be signed with");
         }
         try {
-            return new SigV4Verifier(AccessKeys.read(credentials), Account.DEFAULT.region());
+            return new SigV4Verifier(AccessKeys.read(credentials), account.region());
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--credentials " + e.getMessage());
         }

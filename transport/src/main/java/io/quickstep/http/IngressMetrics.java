@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufOutputStream;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.quickstep.metrics.AwsPrices;
 import io.quickstep.metrics.LogMetrics;
 import io.quickstep.metrics.StateMachineMetrics;
 
@@ -22,14 +23,22 @@ public final class IngressMetrics {
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     private final RequestMetrics requests = new RequestMetrics(registry);
 
-    /** @param machines the metrics of the state machines to show, read at each scrape */
+    /**
+     * With the cost estimates at the list prices of {@link AwsPrices#DEFAULT_REGION}.
+     *
+     * @param machines the metrics of the state machines to show, read at each scrape
+     */
     public IngressMetrics(Supplier<? extends Iterable<StateMachineMetrics>> machines) {
-        registry.register(new StateMachineCollector(machines));
+        registry.register(new StateMachineCollector(machines, AwsPrices.forRegion(AwsPrices.DEFAULT_REGION)));
     }
 
-    /** With the engine's execution logs too ({@code quickstep_log_*}). */
-    public IngressMetrics(Supplier<? extends Iterable<StateMachineMetrics>> machines, LogMetrics logs) {
-        this(machines);
+    /**
+     * With the engine's execution logs too ({@code quickstep_log_*}), and the cost estimates at
+     * {@code prices}.
+     */
+    public IngressMetrics(Supplier<? extends Iterable<StateMachineMetrics>> machines, LogMetrics logs,
+                          AwsPrices prices) {
+        registry.register(new StateMachineCollector(machines, prices));
         registry.register(new LogMetricsCollector(logs));
     }
 

@@ -28,7 +28,7 @@ import java.util.function.ToLongFunction;
  * The engine's metrics of each served state machine, read at every scrape: executions started and
  * ended by status, starts throttled, latency as a Prometheus histogram, state transitions, and what
  * the executions would have cost on AWS as Express and as Standard workflows (at the list prices of
- * {@link AwsPrices#DEFAULT_REGION}, {@link CostEstimate}).
+ * one region, {@link CostEstimate}).
  *
  * <p>The engine keeps latency as interval histograms (each read holds what was recorded since the
  * last), so this collector adds every interval into a histogram of its own per machine: it must be
@@ -39,14 +39,15 @@ final class StateMachineCollector implements MultiCollector {
     private static final double[] BOUNDS = {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
             0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, Double.POSITIVE_INFINITY};
     private static final double MICROS_PER_SECOND = 1e6;
-    private static final AwsPrices PRICES = AwsPrices.of(AwsPrices.DEFAULT_REGION);
 
     private final Supplier<? extends Iterable<StateMachineMetrics>> machines;
+    private final AwsPrices prices;
     /** Latency since the server started, per machine name, in microseconds. */
     private final Map<String, Histogram> latency = new HashMap<>();
 
-    StateMachineCollector(Supplier<? extends Iterable<StateMachineMetrics>> machines) {
+    StateMachineCollector(Supplier<? extends Iterable<StateMachineMetrics>> machines, AwsPrices prices) {
         this.machines = machines;
+        this.prices = prices;
     }
 
     @Override
@@ -58,7 +59,7 @@ final class StateMachineCollector implements MultiCollector {
         CounterSnapshot.Builder transitions = counter("quickstep_state_transitions", "States entered, by state");
         GaugeSnapshot.Builder cost = GaugeSnapshot.builder().name("quickstep_estimated_aws_cost_dollars")
                 .help("What the executions started would cost on AWS Step Functions, in US dollars at the list "
-                        + "prices of " + PRICES.region() + " as of " + AwsPrices.AS_OF + ", by workflow type");
+                        + "prices of " + prices.region() + " as of " + AwsPrices.AS_OF + ", by workflow type");
         HistogramSnapshot.Builder latencies = HistogramSnapshot.builder().name("quickstep_execution_latency_seconds")
                 .help("Execution latency, from start accepted to result");
         for (Map.Entry<String, List<StateMachineMetrics>> named : byName().entrySet()) {
@@ -74,7 +75,7 @@ final class StateMachineCollector implements MultiCollector {
             machines.forEach(machine -> machine.transitions().forEach((state, count) -> entered.merge(state, count, Long::sum)));
             entered.forEach((state, count) -> transitions.dataPoint(point(labels.add("state", state), count)));
             latencies.dataPoint(latency(labels, cumulative(named.getKey(), machines)));
-            cost(cost, labels, machines);
+            cost(cost, labels, machines, prices);
         }
         return MetricSnapshots.of(started.build(), ended.build(), throttled.build(), transitions.build(),
                 latencies.build(), cost.build());
@@ -127,11 +128,12 @@ final class StateMachineCollector implements MultiCollector {
                 .classicHistogramBuckets(ClassicHistogramBuckets.of(BOUNDS, counts)).sum(sumSeconds).build();
     }
 
-    private static void cost(GaugeSnapshot.Builder cost, Labels machine, List<StateMachineMetrics> machines) {
+    private static void cost(GaugeSnapshot.Builder cost, Labels machine, List<StateMachineMetrics> machines,
+                             AwsPrices prices) {
         double express = 0;
         double standard = 0;
         for (StateMachineMetrics metrics : machines) {
-            CostEstimate estimate = metrics.cost(PRICES);
+            CostEstimate estimate = metrics.cost(prices);
             express += estimate.express();
             standard += estimate.standard();
         }

@@ -33,14 +33,20 @@ class RunCostTest {
         String printed = out.toString();
         // Normalize, Route, AutoTier, Charge, Reserve, Confirm: six states at $0.000025.
         assertTrue(printed.contains("; Standard $0.0001500 (6 state transitions); AWS list prices of us-east-1"), printed);
-        // At least a request and 100 ms of 64 MB: $0.000001 + 0.00625 GB-s x $0.00001667.
+        // At least a request and 100 ms of 64 MB: $0.000001 + 0.00625 GB-s at $0.06 per GB-hour.
         assertTrue(printed.matches("(?s).*cost: Express \\$0\\.00000\\d\\d \\(1 request, 0\\.\\d+ GB-s\\).*"), printed);
     }
 
     @Test
+    void pricesAtTheListPricesOfTheRegionGiven() {
+        assertEquals(0, run("--cost", "--region", "us-west-2"), err.toString());
+        assertTrue(out.toString().contains("(6 state transitions); AWS list prices of us-west-2 as of"), out.toString());
+    }
+
+    @Test
     void refusesARegionThePriceTableLacks() {
-        assertEquals(2, run("--cost=mars-north-1"));
-        assertTrue(err.toString().contains("--cost: no list prices for region 'mars-north-1' (the table holds us-east-1"),
-                err.toString());
+        assertEquals(2, run("--cost", "--region", "mars-north-1"));
+        assertTrue(err.toString().contains("--region: no list prices for region 'mars-north-1' (the table holds "
+                + "us-east-1, us-east-2, us-west-2)"), err.toString());
     }
 }

@@ -37,6 +37,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -320,22 +321,53 @@ class ServeCommandTest {
     }
 
     @Test
+    void theRegionNamesTheArnsAndPricesTheCostOnMetrics() throws Exception {
+        Serving serving = serve("--definitions", EXAMPLES.resolve("map").toString(), "--region", "us-west-2");
+        String input = Files.readString(EXAMPLES.resolve("map/map-input.json"));
+        try (SfnClient sfn = serving.client()) {
+            StartSyncExecutionResponse answer = sfn.startSyncExecution(b -> b.stateMachineArn(
+                    "arn:aws:states:us-west-2:123456789012:stateMachine:map").input(input));
+            assertEquals(SyncExecutionStatus.SUCCEEDED, answer.status());
+            assertTrue(answer.executionArn().startsWith("arn:aws:states:us-west-2:123456789012:express:map:"),
+                    answer.executionArn());
+            String otherRegion = assertThrows(software.amazon.awssdk.services.sfn.model.InvalidArnException.class,
+                    () -> startSync(sfn, "map", "{}")).getMessage();
+            assertTrue(otherRegion.contains("this endpoint serves region us-west-2"), otherRegion);
+        }
+        String scraped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + serving.address.getPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(scraped.contains("in US dollars at the list prices of us-west-2 as of"), scraped);
+        assertTrue(scraped.contains("quickstep_estimated_aws_cost_dollars{state_machine=\"map\",workflow_type=\"express\"}"),
+                scraped);
+    }
+
+    @Test
+    void aRegionThePriceTableLacksIsBadInputNamingThoseItHolds() {
+        String err = badInput("--region", "eu-west-1");
+        assertTrue(err.startsWith("quickstep: --region: no list prices for region 'eu-west-1' (the table holds "
+                + "us-east-1, us-east-2, us-west-2)"), err);
+    }
+
+    @Test
     void aLogLevelWithoutWhereTheLogsGoIsAnOptionError() {
-        StringWriter err = new StringWriter();
-        int exit = QuickstepCli.commandLine().setErr(new PrintWriter(err, true))
-                .execute("serve", "--port", "0", "--log-level", "ERROR");
-        assertEquals(QuickstepCli.EXIT_BAD_INPUT, exit);
-        assertTrue(err.toString().startsWith("--log-level ERROR needs --log-dir DIR, --log-stdout or a log sink"),
-                err.toString());
+        String err = badInput("--log-level", "ERROR");
+        assertTrue(err.startsWith("--log-level ERROR needs --log-dir DIR, --log-stdout or a log sink"), err);
     }
 
     @Test
     void sigV4WithoutACredentialsFileIsAnOptionError() {
+        String err = badInput("--auth", "sigv4");
+        assertTrue(err.startsWith("--auth sigv4 needs --credentials FILE"), err);
+    }
+
+    /** Runs {@code serve --port 0 ARGS}, which must refuse them as bad input; returns what it said on stderr. */
+    private static String badInput(String... args) {
         StringWriter err = new StringWriter();
-        int exit = QuickstepCli.commandLine().setErr(new PrintWriter(err, true))
-                .execute("serve", "--port", "0", "--auth", "sigv4");
-        assertEquals(QuickstepCli.EXIT_BAD_INPUT, exit);
-        assertTrue(err.toString().startsWith("--auth sigv4 needs --credentials FILE"), err.toString());
+        List<String> line = new ArrayList<>(List.of("serve", "--port", "0"));
+        line.addAll(List.of(args));
+        assertEquals(QuickstepCli.EXIT_BAD_INPUT, QuickstepCli.commandLine().setErr(new PrintWriter(err, true))
+                .execute(line.toArray(String[]::new)), err.toString());
+        return err.toString();
     }
 
     /**

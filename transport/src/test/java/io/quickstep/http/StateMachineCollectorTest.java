@@ -32,8 +32,8 @@ class StateMachineCollectorTest {
         String scraped = text.toString(StandardCharsets.UTF_8);
         text.release();
 
-        // Two requests ($0.000002) and 2 x 0.3 s x 0.0625 GB = 0.0375 GB-s ($0.000000625125).
-        assertEquals(2.625125e-6, value(scraped, "express"), 1e-15, scraped);
+        // Two requests ($0.000002) and 2 x 0.3 s x 0.0625 GB = 0.0375 GB-s, at $0.06 per GB-hour $0.000000625.
+        assertEquals(2.625e-6, value(scraped, "express"), 1e-15, scraped);
         // Four transitions at $0.000025.
         assertEquals(1e-4, value(scraped, "standard"), 1e-15, scraped);
     }
