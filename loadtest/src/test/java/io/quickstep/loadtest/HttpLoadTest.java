@@ -27,8 +27,11 @@ class HttpLoadTest {
             assertEquals(0, result.unanswered());
             assertEquals(500, result.count(Outcome.OK), "the baseline parsed every body");
             assertEquals(500, result.latencyNanos().getTotalCount(), "only the measured second is recorded");
-            // By answer time: the second itself, and the answers that came after it ended.
-            assertTrue(result.intervals().size() <= 2, result.intervals().toString());
+            // By answer time: the second itself, then the seconds after it while late answers come in
+            // (how many depends on how loaded the machine is, so only their order is asserted).
+            for (int i = 0; i < result.intervals().size(); i++) {
+                assertEquals(i + 1, result.intervals().get(i).second(), result.intervals().toString());
+            }
             assertEquals(500, result.intervals().stream().mapToLong(Interval::completed).sum());
             assertEquals(500, result.billing().executions(), "the baseline's answers carry billing details");
         }
