@@ -65,7 +65,12 @@ public final class StateMachineMetrics {
      * @param statePaths each state's path, indexed by the state's transition counter
      */
     public StateMachineMetrics(String name, String[] statePaths) {
-        this(name, statePaths, Integer.getInteger(STATE_LATENCY_SAMPLING_PROP, STATE_LATENCY_SAMPLING_DEFAULT));
+        this(name, statePaths, configuredStateLatencySampling());
+    }
+
+    /** The state latency sampling the system property {@value #STATE_LATENCY_SAMPLING_PROP} sets now, else the default. */
+    public static int configuredStateLatencySampling() {
+        return Integer.getInteger(STATE_LATENCY_SAMPLING_PROP, STATE_LATENCY_SAMPLING_DEFAULT);
     }
 
     /**
@@ -132,6 +137,11 @@ public final class StateMachineMetrics {
     public boolean sampleStateLatency() {
         int every = stateLatencySampling;
         return every != 0 && (every == 1 || ThreadLocalRandom.current().nextInt(every) == 0);
+    }
+
+    /** One execution in this many has its states timed; 0: none. */
+    public int stateLatencySampling() {
+        return stateLatencySampling;
     }
 
     /** A timed execution left the state with this counter {@code nanos} after entering it. */
