@@ -50,9 +50,9 @@ class StateMachineCollectorTest {
         String scraped = text.toString(StandardCharsets.UTF_8);
         text.release();
 
-        assertTrue(scraped.contains("quickstep_state_errors_total{state=\"A\",state_machine=\"orders\"} 2"), scraped);
-        assertTrue(scraped.contains("quickstep_state_errors_total{state=\"B\",state_machine=\"orders\"} 0"), scraped);
-        Matcher p99 = Pattern.compile("quickstep_state_latency_seconds\\{quantile=\"0.99\",state=\"A\",state_machine=\"orders\"} (\\S+)")
+        assertTrue(scraped.contains("quickstep_state_errors_total{state=\"A\",state_machine=\"orders\"} 2.0"), scraped);
+        assertTrue(scraped.contains("quickstep_state_errors_total{state=\"B\",state_machine=\"orders\"} 0.0"), scraped);
+        Matcher p99 = Pattern.compile("quickstep_state_latency_seconds\\{state=\"A\",state_machine=\"orders\",quantile=\"0.99\"} (\\S+)")
                 .matcher(scraped);
         assertTrue(p99.find(), scraped);
         assertEquals(0.003, Double.parseDouble(p99.group(1)), 0.0001, "3 ms, to the histogram's two digits");
