@@ -38,11 +38,23 @@ final class RunningExecution extends Execution {
         this.metrics = metrics;
         this.listener = listener;
         this.startNanos = startNanos;
+        this.timesStates = metrics.sampleStateLatency();
     }
 
     /** Counts the entry in its machine's transitions metric. */
     @Override
     protected void countEntry(int stateCounter) {
         metrics.transitionCounters()[stateCounter].increment();
+    }
+
+    /** Counts the failed attempt in its machine's per-state errors. */
+    @Override
+    protected void countError(int stateCounter) {
+        metrics.recordError(stateCounter);
+    }
+
+    @Override
+    protected void recordStateLatency(int stateCounter, long nanos) {
+        metrics.recordStateLatency(stateCounter, nanos);
     }
 }

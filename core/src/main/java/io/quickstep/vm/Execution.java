@@ -53,6 +53,12 @@ public class Execution {
     EventBuffer events;
     /** Bytes of workflow variables stored by all frames (AWS allows 10 MiB). */
     long variableBytes;
+    /**
+     * Whether its states are timed: set by a driver that keeps per-state latency (on a sample of
+     * executions), before the start. A timed execution reads the clock as each state is entered and
+     * left, and tells {@link #recordStateLatency}; an untimed one pays a branch.
+     */
+    protected boolean timesStates;
     private String arn;
     /** State entries left before the slice's time is checked; see {@link #mayContinue()}. */
     private int sliceBudget;
@@ -133,6 +139,17 @@ public class Execution {
      * such field.
      */
     protected void countEntry(int stateCounter) {
+    }
+
+    /**
+     * An attempt of a state failed (see {@link Interpreter}'s recover): nothing by default; a
+     * driver that keeps per-state metrics counts here, as in {@link #countEntry}.
+     */
+    protected void countError(int stateCounter) {
+    }
+
+    /** A timed execution left a state (exit, or final failure) {@code nanos} after entering it; nothing by default. */
+    protected void recordStateLatency(int stateCounter, long nanos) {
     }
 
     /**

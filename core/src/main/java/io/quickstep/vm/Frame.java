@@ -45,6 +45,8 @@ public final class Frame implements EvaluationScope {
     JsonNode scopeInput;
     StateInfo state;
     long enteredMillis;
+    /** When the current state was entered ({@link System#nanoTime()}), if the execution times its states. */
+    long enteredNanos;
     int enteredEventId;
     /** The id of this frame's last history event, which its next one follows (see {@link History}). */
     int lastEventId;
@@ -112,6 +114,9 @@ public final class Frame implements EvaluationScope {
 
     void enter(StateInfo state) {
         execution.countEntry(state.counter());
+        if (execution.timesStates) {
+            this.enteredNanos = System.nanoTime();
+        }
         this.state = state;
         this.stateInput = value;
         this.stateInputBytes = valueBytes;
@@ -129,6 +134,20 @@ public final class Frame implements EvaluationScope {
             java.util.Arrays.fill(retryAttempts, 0);
         }
         this.context = null;
+    }
+
+    /** An attempt of the current state failed (whatever a Retry or Catch then makes of it). */
+    void attemptFailed() {
+        if (state != null) {
+            execution.countError(state.counter());
+        }
+    }
+
+    /** The current state is left: by its exit, a Catch, or its final failure. */
+    void left() {
+        if (execution.timesStates && state != null) {
+            execution.recordStateLatency(state.counter(), System.nanoTime() - enteredNanos);
+        }
     }
 
     /** Starts the current state over, as a Retry does. */

@@ -168,6 +168,7 @@ public final class Interpreter {
      * has failed.
      */
     private static boolean recover(Frame frame, ExecutionFailure failure) {
+        frame.attemptFailed();
         // The cause names the state before any rule sees it: a Catch hands on the same text.
         ExecutionFailure located = Recovery.located(failure, frame);
         if (located != failure && StatesErrors.QUERY_EVALUATION_ERROR.equals(located.error())) {
@@ -186,6 +187,7 @@ public final class Interpreter {
             History.stateFailed(frame, failure);
         }
         if (recovery == null) {
+            frame.left();
             frame.failure = failure;
             frame.status = Frame.Status.FAILED;
             frame.execution.finished(frame);
@@ -199,6 +201,7 @@ public final class Interpreter {
             }
             return true;
         }
+        frame.left();
         frame.value = recovery.output;
         frame.valueBytes = DataLimit.measure(recovery.output);
         JsonNode assigned;
@@ -226,5 +229,6 @@ public final class Interpreter {
     private static void exit(Frame frame) {
         frame.valueBytes = DataLimit.checkOutput(frame.value, frame.valueBytes, frame.state.name());
         History.stateExited(frame, frame.applyAssignments());
+        frame.left();
     }
 }

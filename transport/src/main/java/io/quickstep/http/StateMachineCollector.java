@@ -10,8 +10,13 @@ import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.Quantile;
+import io.prometheus.metrics.model.snapshots.Quantiles;
+import io.prometheus.metrics.model.snapshots.SummarySnapshot;
+import io.prometheus.metrics.model.snapshots.SummarySnapshot.SummaryDataPointSnapshot;
 import io.quickstep.metrics.AwsPrices;
 import io.quickstep.metrics.CostEstimate;
+import io.quickstep.metrics.StateFigures;
 import io.quickstep.metrics.StateMachineMetrics;
 import org.HdrHistogram.Histogram;
 
@@ -26,7 +31,9 @@ import java.util.function.ToLongFunction;
 
 /**
  * The engine's metrics of each served state machine, read at every scrape: executions started and
- * ended by status, starts throttled, latency as a Prometheus histogram, state transitions, and what
+ * ended by status, starts throttled, latency as a Prometheus histogram; per state, transitions, errors
+ * (failed attempts) and the p50/p99 time of the executions the engine timed (a summary; one
+ * execution in {@value StateMachineMetrics#STATE_LATENCY_SAMPLING_DEFAULT} by default); and what
  * the executions would have cost on AWS as Express and as Standard workflows (at the list prices of
  * one region, {@link CostEstimate}).
  *
@@ -57,6 +64,11 @@ final class StateMachineCollector implements MultiCollector {
         CounterSnapshot.Builder throttled = counter("quickstep_executions_throttled",
                 "Starts refused because the shard held its most executions");
         CounterSnapshot.Builder transitions = counter("quickstep_state_transitions", "States entered, by state");
+        CounterSnapshot.Builder errors = counter("quickstep_state_errors",
+                "Failed attempts of a state (handled by a Retry or Catch or not), by state");
+        SummarySnapshot.Builder stateLatency = SummarySnapshot.builder().name("quickstep_state_latency_seconds")
+                .help("Time from a state's entry to its exit or final failure, by state, over the executions "
+                        + "timed (a sample), since the engine started");
         GaugeSnapshot.Builder cost = GaugeSnapshot.builder().name("quickstep_estimated_aws_cost_dollars")
                 .help("What the executions started would cost on AWS Step Functions, in US dollars at the list "
                         + "prices of " + prices.region() + " as of " + AwsPrices.AS_OF + ", by workflow type");
@@ -71,14 +83,22 @@ final class StateMachineCollector implements MultiCollector {
             ended(ended, labels, "failed", sum(machines, StateMachineMetrics::failed));
             ended(ended, labels, "timed_out", sum(machines, StateMachineMetrics::timedOut));
             ended(ended, labels, "aborted", sum(machines, StateMachineMetrics::aborted));
-            Map<String, Long> entered = new TreeMap<>();
-            machines.forEach(machine -> machine.transitions().forEach((state, count) -> entered.merge(state, count, Long::sum)));
-            entered.forEach((state, count) -> transitions.dataPoint(point(labels.add("state", state), count)));
+            Map<String, StateFigures> states = new TreeMap<>();
+            machines.forEach(machine -> machine.states().forEach((state, figures) ->
+                    states.merge(state, figures, StateFigures::plus)));
+            states.forEach((state, figures) -> {
+                Labels stateLabels = labels.add("state", state);
+                transitions.dataPoint(point(stateLabels, figures.entered()));
+                errors.dataPoint(point(stateLabels, figures.errors()));
+                if (figures.sampled() > 0) {
+                    stateLatency.dataPoint(stateLatency(stateLabels, figures));
+                }
+            });
             latencies.dataPoint(latency(labels, cumulative(named.getKey(), machines)));
             cost(cost, labels, machines, prices);
         }
         return MetricSnapshots.of(started.build(), ended.build(), throttled.build(), transitions.build(),
-                latencies.build(), cost.build());
+                errors.build(), stateLatency.build(), latencies.build(), cost.build());
     }
 
     /**
@@ -126,6 +146,13 @@ final class StateMachineCollector implements MultiCollector {
         double sumSeconds = micros.getMean() * micros.getTotalCount() / MICROS_PER_SECOND;
         return HistogramDataPointSnapshot.builder().labels(labels)
                 .classicHistogramBuckets(ClassicHistogramBuckets.of(BOUNDS, counts)).sum(sumSeconds).build();
+    }
+
+    private static SummaryDataPointSnapshot stateLatency(Labels labels, StateFigures figures) {
+        return SummaryDataPointSnapshot.builder().labels(labels).count(figures.sampled())
+                .sum(figures.latencyMicros().getMean() * figures.sampled() / MICROS_PER_SECOND)
+                .quantiles(Quantiles.of(new Quantile(0.5, figures.p50Micros() / MICROS_PER_SECOND),
+                        new Quantile(0.99, figures.p99Micros() / MICROS_PER_SECOND))).build();
     }
 
     private static void cost(GaugeSnapshot.Builder cost, Labels machine, List<StateMachineMetrics> machines,

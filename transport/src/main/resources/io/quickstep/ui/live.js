@@ -38,6 +38,12 @@
     return ms < 1000 ? ms + ' ms' : (ms / 1000).toFixed(ms < 10000 ? 2 : 1) + ' s';
   }
 
+  // A time in microseconds, in µs below a millisecond.
+  function micros(us) {
+    if (us === undefined || us === null) return '–';
+    return us < 1000 ? us + ' µs' : duration(Math.round(us / 1000));
+  }
+
   function time(ms) {
     return ms ? new Date(ms).toLocaleTimeString() : '';
   }
@@ -95,18 +101,19 @@
 
   function writeFigures(view, machine, at) {
     const rate = rates(view, at, machine.states);
-    const timed = machine.window.withStates > 0;
     view.states.forEach(function (g, name) {
-      const figures = machine.states[name] || { entered: 0 };
+      const figures = machine.states[name] || { entered: 0, errors: 0, sampled: 0 };
       const perSecond = rate.get(name);
       g.dataset.entered = figures.entered;
-      g.dataset.errors = figures.errors === undefined ? '' : figures.errors;
+      g.dataset.errors = figures.errors;
+      g.dataset.sampled = figures.sampled;
       const rateLine = g.querySelector(':scope > text.live.rate');
       const latencyLine = g.querySelector(':scope > text.live.latency');
       rateLine.textContent = (perSecond === null ? '–' : perSecond.toFixed(1)) + '/s · ' + figures.entered
-        + ' in' + (timed ? ' · ' + figures.errors + ' err' : '');
-      rateLine.classList.toggle('errors', timed && figures.errors > 0);
-      latencyLine.textContent = timed ? 'p50 ' + duration(figures.p50Ms) + ' · p99 ' + duration(figures.p99Ms) : '';
+        + ' in · ' + figures.errors + ' err';
+      rateLine.classList.toggle('errors', figures.errors > 0);
+      latencyLine.textContent = figures.sampled > 0
+        ? 'p50 ' + micros(figures.p50Us) + ' · p99 ' + micros(figures.p99Us) : '';
     });
     view.totals.replaceChildren();
     [['started', machine.started], ['running', machine.running], ['succeeded', machine.succeeded],
@@ -117,13 +124,10 @@
       view.totals.append('latency p50 ', element('b', null, duration(machine.window.p50Ms)), ' p99 ',
         element('b', null, duration(machine.window.p99Ms)), ' (last ' + machine.window.executions + ')');
     }
-    const recorded = machine.type === 'STANDARD' || machine.logLevel !== 'OFF';
-    view.note.textContent = timed ? 'Per state: entries per second and in all, errors, p50/p99 time over the last '
-      + machine.window.withStates + ' executions.'
-      : recorded ? 'Per state: entries per second and in all; errors and times once executions have finished.'
-        : 'Per state: entries per second and in all. Errors and times per state need the executions\' state '
-        + 'events: a logging level other than OFF (serve --log-level ALL, with --log-include-data for inputs and '
-        + 'outputs).';
+    view.note.textContent = 'Per state: entries per second and in all, failed attempts, and p50/p99 time from '
+      + 'entry to exit' + (machine.sampling > 1 ? ' over one execution in ' + machine.sampling
+        : machine.sampling === 1 ? ' over every execution' : ' (not measured: sampling 0)')
+      + ', since the server started.';
   }
 
   function writeExecutions(view, executions) {

@@ -2,6 +2,7 @@ package io.quickstep.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.json.Json;
+import io.quickstep.metrics.StateMachineMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,36 +117,46 @@ class LiveViewTest {
     }
 
     @Test
-    void eachStateShowsItsEntriesAndOverTheRecentExecutionsItsErrorsAndTimes() throws Exception {
-        Serving serving = serve("--definitions", EXAMPLES.resolve("order").toString());
-        try (SfnClient sfn = serving.client()) {
-            String arn = create(sfn, "caught", CAUGHT, true);
-            for (int i = 0; i < 3; i++) {
-                assertEquals(SyncExecutionStatus.SUCCEEDED, sfn.startSyncExecution(b -> b.stateMachineArn(arn)
-                        .input("{\"n\": 1}")).status());
+    void eachStateShowsItsEntriesErrorsAndTimesFromTheEngineWhateverTheMachinesLogging() throws Exception {
+        // Every execution timed, so that three executions give each state its times.
+        System.setProperty(StateMachineMetrics.STATE_LATENCY_SAMPLING_PROP, "1");
+        Serving serving;
+        try {
+            serving = serve("--definitions", EXAMPLES.resolve("order").toString());
+            try (SfnClient sfn = serving.client()) {
+                String arn = create(sfn, "caught", CAUGHT, LogLevel.OFF, false);
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(SyncExecutionStatus.SUCCEEDED, sfn.startSyncExecution(b -> b.stateMachineArn(arn)
+                            .input("{\"n\": 1}")).status());
+                }
             }
+        } finally {
+            System.clearProperty(StateMachineMetrics.STATE_LATENCY_SAMPLING_PROP);
         }
         JsonNode live = getJson(serving, "/ui/api/live");
         assertEquals(List.of("caught", "order"), names(live));
         JsonNode caught = live.path("machines").get(0);
-        assertEquals("ALL", caught.path("logLevel").asText());
+        assertEquals("OFF", caught.path("logLevel").asText());
+        assertEquals(1, caught.path("sampling").asInt());
         assertEquals(3, caught.path("started").asLong());
         assertEquals(3, caught.path("succeeded").asLong());
         assertEquals(3, caught.path("executions").size());
-        assertEquals(3, caught.path("window").path("withStates").asInt());
+        assertEquals(3, caught.path("window").path("executions").asInt());
         JsonNode charge = caught.path("states").path("Charge");
         assertEquals(3, charge.path("entered").asLong());
         assertEquals(3, charge.path("errors").asInt(), "caught each time");
-        assertTrue(charge.has("p50Ms") && charge.path("p99Ms").asLong() >= charge.path("p50Ms").asLong(), charge.toString());
+        assertEquals(3, charge.path("sampled").asInt());
+        assertTrue(charge.has("p50Us") && charge.path("p99Us").asLong() >= charge.path("p50Us").asLong(), charge.toString());
         JsonNode recover = caught.path("states").path("Recover");
         assertEquals(3, recover.path("entered").asLong());
         assertEquals(0, recover.path("errors").asInt());
+        assertEquals(3, recover.path("sampled").asInt());
 
         JsonNode order = live.path("machines").get(1);
-        assertEquals("OFF", order.path("logLevel").asText());
         assertEquals(0, order.path("started").asLong());
         assertEquals(0, order.path("states").path("Charge").path("entered").asLong());
-        assertFalse(order.path("states").path("Charge").has("errors"), "no state events to count them in");
+        assertEquals(0, order.path("states").path("Charge").path("errors").asLong());
+        assertFalse(order.path("states").path("Charge").has("p50Us"), "no time before an execution is timed");
     }
 
     @Test
@@ -154,8 +165,8 @@ class LiveViewTest {
         String withData;
         String withoutData;
         try (SfnClient sfn = serving.client()) {
-            String kept = create(sfn, "kept", CAUGHT, true);
-            String quiet = create(sfn, "quiet", CAUGHT, false);
+            String kept = create(sfn, "kept", CAUGHT, LogLevel.ALL, true);
+            String quiet = create(sfn, "quiet", CAUGHT, LogLevel.ALL, false);
             withData = sfn.startSyncExecution(b -> b.stateMachineArn(kept).input("{\"n\": 1}")).executionArn();
             withoutData = sfn.startSyncExecution(b -> b.stateMachineArn(quiet).input("{\"n\": 2}")).executionArn();
         }
@@ -242,10 +253,10 @@ class LiveViewTest {
         return headers.toArray(String[]::new);
     }
 
-    private static String create(SfnClient sfn, String name, String definition, boolean includeData) {
+    private static String create(SfnClient sfn, String name, String definition, LogLevel level, boolean includeData) {
         return sfn.createStateMachine(b -> b.name(name).definition(definition).type(StateMachineType.EXPRESS)
                 .roleArn("arn:aws:iam::123456789012:role/ui")
-                .loggingConfiguration(l -> l.level(LogLevel.ALL).includeExecutionData(includeData)
+                .loggingConfiguration(l -> l.level(level).includeExecutionData(includeData)
                         .destinations(LogDestination.builder()
                                 .cloudWatchLogsLogGroup(g -> g.logGroupArn(LOG_GROUP)).build())))
                 .stateMachineArn();

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /metrics} estimates each state machine's cost on AWS from what its executions did. */
@@ -36,6 +37,27 @@ class StateMachineCollectorTest {
         assertEquals(2.625e-6, value(scraped, "express"), 1e-15, scraped);
         // Four transitions at $0.000025.
         assertEquals(1e-4, value(scraped, "standard"), 1e-15, scraped);
+    }
+
+    @Test
+    void showsEachStatesErrorsAndTimedLatency() {
+        StateMachineMetrics metrics = new StateMachineMetrics("orders", new String[] {"A", "B"}, 1);
+        metrics.transitionCounters()[0].increment();
+        metrics.recordError(0);
+        metrics.recordError(0);
+        metrics.recordStateLatency(0, 3_000_000); // 3 ms
+        ByteBuf text = new IngressMetrics(() -> List.of(metrics)).scrape(UnpooledByteBufAllocator.DEFAULT);
+        String scraped = text.toString(StandardCharsets.UTF_8);
+        text.release();
+
+        assertTrue(scraped.contains("quickstep_state_errors_total{state=\"A\",state_machine=\"orders\"} 2.0"), scraped);
+        assertTrue(scraped.contains("quickstep_state_errors_total{state=\"B\",state_machine=\"orders\"} 0.0"), scraped);
+        Matcher p99 = Pattern.compile("quickstep_state_latency_seconds\\{state=\"A\",state_machine=\"orders\",quantile=\"0.99\"} (\\S+)")
+                .matcher(scraped);
+        assertTrue(p99.find(), scraped);
+        assertEquals(0.003, Double.parseDouble(p99.group(1)), 0.0001, "3 ms, to the histogram's two digits");
+        assertTrue(scraped.contains("quickstep_state_latency_seconds_count{state=\"A\",state_machine=\"orders\"} 1"), scraped);
+        assertFalse(scraped.contains("quickstep_state_latency_seconds_count{state=\"B\""), "B was never timed");
     }
 
     private static double value(String scraped, String workflowType) {
