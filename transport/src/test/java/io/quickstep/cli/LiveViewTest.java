@@ -3,8 +3,8 @@ package io.quickstep.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.json.Json;
 import io.quickstep.metrics.StateMachineMetrics;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.signer.Aws4Signer;
@@ -53,19 +53,11 @@ class LiveViewTest {
     @TempDir
     Path dir;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<Serving> running = new ArrayList<>();
-
-    @AfterEach
-    void stopAll() throws Exception {
-        for (Serving serving : running) {
-            serving.stop();
-        }
-    }
+    @RegisterExtension
+    final Serving.Started servers = new Serving.Started();
 
     private Serving serve(String... args) throws Exception {
-        Serving serving = Serving.start(args);
-        running.add(serving);
-        return serving;
+        return servers.serve(args);
     }
 
     private HttpResponse<String> get(Serving serving, String path, String... headers) throws Exception {

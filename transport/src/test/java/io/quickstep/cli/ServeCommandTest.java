@@ -3,8 +3,8 @@ package io.quickstep.cli;
 import com.sun.net.httpserver.HttpServer;
 import io.quickstep.http.SfnClients;
 import io.quickstep.json.Json;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -54,20 +54,11 @@ class ServeCommandTest {
 
     @TempDir
     Path dir;
-    private final List<Serving> running = new ArrayList<>();
+    @RegisterExtension
+    final Serving.Started servers = new Serving.Started();
 
-    @AfterEach
-    void stopAll() throws Exception {
-        for (Serving serving : running) {
-            serving.stop();
-        }
-    }
-
-    /** Starts {@code quickstep serve ARGS --port 0}, stopped after the test. */
     private Serving serve(String... args) throws Exception {
-        Serving serving = Serving.start(args);
-        running.add(serving);
-        return serving;
+        return servers.serve(args);
     }
 
     private static StartSyncExecutionResponse startSync(SfnClient sfn, String machine, String input) {

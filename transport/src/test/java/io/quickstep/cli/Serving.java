@@ -1,6 +1,8 @@
 package io.quickstep.cli;
 
 import io.quickstep.http.SfnClients;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -46,6 +48,26 @@ final class Serving {
         assertTrue(command.started.isDone(), () -> "serve ended with " + serving.exit.join() + ": " + serving.err);
         serving.address = command.started.get();
         return serving;
+    }
+
+    /** The servers one test starts, each stopped when the test ends (a JUnit extension). */
+    static final class Started implements AfterEachCallback {
+        private final List<Serving> running = new ArrayList<>();
+
+        /** Starts {@code quickstep serve ARGS --port 0}, stopped after the test. */
+        Serving serve(String... args) throws Exception {
+            Serving serving = start(args);
+            running.add(serving);
+            return serving;
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) throws Exception {
+            for (Serving serving : running) {
+                serving.stop();
+            }
+            running.clear();
+        }
     }
 
     /** Stops the server as SIGTERM would, and answers its exit status. */
