@@ -91,6 +91,7 @@ public final class Callbacks {
     private static final String TOKEN_PREFIX = "QSTT";
     private static final Pattern TOKEN = Pattern.compile(TOKEN_PREFIX + "[A-Za-z0-9_-]{32}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder TOKEN_TEXT = Base64.getUrlEncoder().withoutPadding();
 
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
     private final Map<String, ActivityQueue> activities = new ConcurrentHashMap<>();
@@ -172,7 +173,7 @@ public final class Callbacks {
     public static String newToken() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
-        return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return TOKEN_PREFIX + TOKEN_TEXT.encodeToString(bytes);
     }
 
     /**

@@ -250,9 +250,7 @@ public final class TaskHandlers implements TaskHandler {
                 if (function != null) {
                     return callbacks.computeIfAbsent(name, n -> new CallbackIntegration(function));
                 }
-                // Not cached by resource: the next FunctionName may have a handler of its own.
-                TaskHandler integration = handlers.get(TaskKind.integrationOf(resource));
-                return integration != null ? new CallbackIntegration(integration) : null;
+                return callbackIntegration(resource); // not cached: the next FunctionName may have its own
             }
             return cached(resource);
         }
@@ -289,10 +287,7 @@ public final class TaskHandlers implements TaskHandler {
             if (handler == null) {
                 switch (TaskKind.of(resource)) {
                     case ACTIVITY -> handler = Callbacks.WORKERS;
-                    case CALLBACK -> {
-                        TaskHandler integration = byFunction(TaskKind.integrationOf(resource), false);
-                        handler = integration == null ? null : new CallbackIntegration(integration);
-                    }
+                    case CALLBACK -> handler = callbackIntegration(resource);
                     default -> {
                     }
                 }
@@ -301,6 +296,12 @@ public final class TaskHandlers implements TaskHandler {
                 resolved.put(resource, handler);
             }
             return handler;
+        }
+
+        /** The handler of the integration a {@code .waitForTaskToken} resource calls, wrapped; null when none. */
+        private TaskHandler callbackIntegration(String resource) {
+            TaskHandler integration = byFunction(TaskKind.integrationOf(resource), false);
+            return integration == null ? null : new CallbackIntegration(integration);
         }
 
         /**

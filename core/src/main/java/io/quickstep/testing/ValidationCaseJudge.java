@@ -28,22 +28,25 @@ final class ValidationCaseJudge {
         if (testCase.expected().has("create")) {
             // create() takes no type: the engine runs Express workflows only and validates as EXPRESS,
             // letting them use .waitForTaskToken; AWS's answer for EXPRESS refuses that first.
-            ValidationMatcher.DefinitionRefusal refusal = null;
-            try {
-                List<Diagnostic> awsErrors = DefinitionValidator.validate(testCase.definitionText(), "EXPRESS")
-                        .stream().filter(Diagnostic::isError).toList();
-                if (!awsErrors.isEmpty()) {
-                    throw new DefinitionException(awsErrors);
-                }
-                StateMachine.create(testCase.machineName(), testCase.definitionText(),
-                        testCase.file().get("logging_configuration"));
-            } catch (DefinitionException e) {
-                refusal = ValidationMatcher.DefinitionRefusal.of(e.diagnostics());
-            } catch (LoggingConfigurationException e) {
-                refusal = new ValidationMatcher.DefinitionRefusal(e.error(), e.getMessage());
-            }
+            List<Diagnostic> awsErrors = DefinitionValidator.validate(testCase.definitionText(), "EXPRESS")
+                    .stream().filter(Diagnostic::isError).toList();
+            ValidationMatcher.DefinitionRefusal refusal = awsErrors.isEmpty() ? create(testCase)
+                    : ValidationMatcher.DefinitionRefusal.of(awsErrors);
             return ValidationMatcher.diffCreate(testCase.expected().get("create"), refusal, testCase.ignore());
         }
         return null;
+    }
+
+    /** Creates the case's machine, with its logging configuration: its refusal, or null. */
+    private static ValidationMatcher.DefinitionRefusal create(TestCase testCase) {
+        try {
+            StateMachine.create(testCase.machineName(), testCase.definitionText(),
+                    testCase.file().get("logging_configuration"));
+            return null;
+        } catch (DefinitionException e) {
+            return ValidationMatcher.DefinitionRefusal.of(e.diagnostics());
+        } catch (LoggingConfigurationException e) {
+            return new ValidationMatcher.DefinitionRefusal(e.error(), e.getMessage());
+        }
     }
 }

@@ -79,11 +79,7 @@ final class Activities {
     private CompletionStage<JsonNode> getTask(Request request) {
         String arn = request.string("activityArn");
         existing(arn);
-        String worker = request.optionalString("workerName");
-        if (worker != null && worker.length() > MAX_WORKER_NAME) {
-            throw AwsErrors.validation(worker, "workerName",
-                    "Member must have length less than or equal to " + MAX_WORKER_NAME);
-        }
+        String worker = request.optionalString("workerName", MAX_WORKER_NAME);
         CompletableFuture<Callbacks.ActivityTask> poll = callbacks.getActivityTask(arn, worker)
                 .completeOnTimeout(null, pollMillis, TimeUnit.MILLISECONDS);
         CompletableFuture<JsonNode> answer = poll.thenApply(Activities::answer);

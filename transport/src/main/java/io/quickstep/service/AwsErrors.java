@@ -16,6 +16,11 @@ final class AwsErrors {
                 + member + "' failed to satisfy constraint: " + constraint);
     }
 
+    /** A member longer than AWS allows ({@code shown}: the value, or what stands for it in the message). */
+    static AwsException tooLong(Object shown, String member, long max) {
+        return validation(shown, member, "Member must have length less than or equal to " + max);
+    }
+
     static AwsException validation(String message) {
         return new AwsException("ValidationException", message);
     }

@@ -131,8 +131,7 @@ final class Executions {
     /** The input as a JSON value, after AWS's limit on its size as sent. */
     private static JsonNode parseInput(String input, long inputBytes) {
         if (inputBytes > MAX_INPUT_BYTES) {
-            throw AwsErrors.validation("<" + inputBytes + " bytes>", "input",
-                    "Member must have length less than or equal to " + MAX_INPUT_BYTES);
+            throw AwsErrors.tooLong("<" + inputBytes + " bytes>", "input", MAX_INPUT_BYTES);
         }
         if (input.isBlank()) {
             throw AwsErrors.invalidExecutionInput("Invalid execution input.");

@@ -57,8 +57,7 @@ final class Pages {
             return 0;
         }
         if (token.length() > MAX_TOKEN_LENGTH) {
-            throw AwsErrors.validation(token, "nextToken",
-                    "Member must have length less than or equal to " + MAX_TOKEN_LENGTH);
+            throw AwsErrors.tooLong(token, "nextToken", MAX_TOKEN_LENGTH);
         }
         try {
             String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);

@@ -31,6 +31,15 @@ final class Request {
         return value;
     }
 
+    /** An optional string member of at most {@code maxLength} characters, or null. */
+    String optionalString(String member, int maxLength) {
+        String value = optionalString(member);
+        if (value != null && value.length() > maxLength) {
+            throw AwsErrors.tooLong(value, member, maxLength);
+        }
+        return value;
+    }
+
     /** An optional string member, or null. */
     String optionalString(String member) {
         JsonNode value = body.get(member);

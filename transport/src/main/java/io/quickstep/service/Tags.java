@@ -37,7 +37,7 @@ final class Tags {
                 throw AwsErrors.validation(key, "tags.member.key", "Member must have length between 1 and " + MAX_KEY);
             }
             if (value.length() > MAX_VALUE) {
-                throw AwsErrors.validation(value, "tags.member.value", "Member must have length less than or equal to " + MAX_VALUE);
+                throw AwsErrors.tooLong(value, "tags.member.value", MAX_VALUE);
             }
             read.put(key, value);
         }

@@ -2,9 +2,9 @@ package io.quickstep.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.json.Json;
+import io.quickstep.json.JsonSize;
 import io.quickstep.task.Callbacks;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -33,10 +33,9 @@ final class TaskTokens {
     private JsonNode success(Request request) {
         String token = token(request);
         String output = request.string("output");
-        long bytes = output.getBytes(StandardCharsets.UTF_8).length;
+        long bytes = JsonSize.utf8Length(output);
         if (bytes > MAX_OUTPUT_BYTES) {
-            throw AwsErrors.validation("<" + bytes + " bytes>", "output",
-                    "Member must have length less than or equal to " + MAX_OUTPUT_BYTES);
+            throw AwsErrors.tooLong("<" + bytes + " bytes>", "output", MAX_OUTPUT_BYTES);
         }
         JsonNode value;
         try {
@@ -50,8 +49,8 @@ final class TaskTokens {
 
     private JsonNode failure(Request request) {
         String token = token(request);
-        String error = bounded(request, "error", MAX_ERROR);
-        String cause = bounded(request, "cause", MAX_CAUSE);
+        String error = request.optionalString("error", MAX_ERROR);
+        String cause = request.optionalString("cause", MAX_CAUSE);
         answer(() -> callbacks.sendTaskFailure(token, error, cause));
         return Json.NODES.objectNode();
     }
@@ -68,14 +67,6 @@ final class TaskTokens {
             throw AwsErrors.validation(token, "taskToken", "Member must have length between 1 and " + MAX_TOKEN);
         }
         return token;
-    }
-
-    private static String bounded(Request request, String member, int max) {
-        String value = request.optionalString(member);
-        if (value != null && value.length() > max) {
-            throw AwsErrors.validation(value, member, "Member must have length less than or equal to " + max);
-        }
-        return value;
     }
 
     /** Runs an answer, turning the engine's refusal into AWS's error. */
