@@ -2,6 +2,7 @@ package io.quickstep.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.json.Json;
+import io.quickstep.json.SharedObjectNode;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,47 +17,45 @@ import java.util.Map;
  * line each, straight from the recorded fields into bytes. A record is mostly the same few texts
  * again and again (the execution's ARN, and each value twice or more: a state's output is the next
  * one's input), so each is made once per execution, escaped as a JSON string, and copied where it
- * recurs; no tree is made for a record or its details. Made for a log shipper's thread: reuse one
- * writer per thread; not thread-safe.
+ * recurs; no tree is made for a record or its details. A value is escaped as it is written, and one
+ * that adds a member to a value already written (what ResultPath makes) copies that one's text.
+ * The texts that recur in every execution (names, the record's fixed parts) are made once per
+ * writer. Made for a log shipper's thread: reuse one writer per thread; not thread-safe.
  */
 public final class CloudWatchWriter {
     private static final byte[] ID = ascii("{\"id\":\"");
-    private static final byte[] TYPE = ascii("\",\"type\":\"");
-    private static final byte[] DETAILS = ascii("\",\"details\":{");
+    /** What follows an event's id up to its details: {@code ","type":"<type>","details":{}. */
+    private static final byte[][] TYPE_HEADERS = typeHeaders();
     private static final byte[] PREVIOUS = ascii("},\"previous_event_id\":\"");
     private static final byte[] TIMESTAMP = ascii("\",\"event_timestamp\":\"");
     private static final byte[] ARN = ascii("\",\"execution_arn\":");
     /** Express executions are never redriven. */
     private static final byte[] END = ascii(",\"redrive_count\":\"0\"}\n");
-    private static final byte[] NOT_TRUNCATED = ascii("Details\":{\"truncated\":false}");
-    private static final byte[] TRUNCATED = ascii("Details\":{\"truncated\":true}");
     private static final byte[] NULL = ascii("null");
-    private static final byte[][] TYPE_NAMES = typeNames();
     /** Values whose escaped text is remembered within one execution's records, by identity. */
     private static final int REMEMBERED = 8;
-    /** Slots of the strings whose quoted form is remembered across executions, by identity. */
-    private static final int QUOTED = 512;
 
     private final JsonBytes lines = new JsonBytes();
-    /** A value's JSON text, before it is escaped. */
-    private final JsonBytes text = new JsonBytes();
-    /** The escaped texts of the current execution: its ARN first (quoted), then its values. */
+    /** The escaped texts of the current execution's values. */
     private final JsonBytes escaped = new JsonBytes();
+    /** The current execution's ARN, quoted. */
+    private final JsonBytes arn = new JsonBytes(256);
+    /** The end of a line from its timestamp on, for {@link #suffixMillis}: the same for a slice's events. */
+    private final JsonBytes suffix = new JsonBytes(512);
+    private long suffixMillis;
     private final Details details = new Details();
     private final JsonNode[] remembered = new JsonNode[REMEMBERED];
     private final int[] rememberedStart = new int[REMEMBERED];
     private final int[] rememberedEnd = new int[REMEMBERED];
     private int nextRemembered;
-    /**
-     * Field names, and the state names, role and region of the engine's own (the same instances in
-     * every execution), with their quoted, escaped UTF-8 form: written by a copy.
-     */
-    private final String[] quotedStrings = new String[QUOTED];
-    private final byte[][] quotedBytes = new byte[QUOTED][];
-    private int arnEnd;
-    /** The last event time written, and its digits. */
-    private long lastMillis = -1;
-    private byte[] lastMillisDigits;
+    /** A details field's name, after its comma: {@code ,"name":}. */
+    private final WrittenForms fieldNames = new WrittenForms(name -> written(",", name, ":"));
+    /** The texts of the machine's own (state names, role, region, task resources): the same in every execution, quoted. */
+    private final WrittenForms constants = new WrittenForms(text -> written("", text, ""));
+    /** A data field's details when not truncated: {@code ,"inputDetails":{"truncated":false}}. */
+    private final WrittenForms dataDetails = new WrittenForms(field -> dataDetails(field, false));
+    /** The names of values' members, as escaped text: {@code \"name\":}. */
+    private final WrittenForms valueNames = new WrittenForms(JsonBytes::escapedName);
     private boolean includeExecutionData;
 
     /**
@@ -75,8 +74,9 @@ public final class CloudWatchWriter {
     public int render(List<HistoryEvent> events, String executionArn, LoggingConfiguration configuration) {
         lines.reset();
         escaped.reset();
-        escaped.string(executionArn);
-        arnEnd = escaped.size;
+        arn.reset();
+        arn.string(executionArn);
+        suffix.reset();
         includeExecutionData = configuration.includeExecutionData();
         LogLevel level = configuration.level();
         if (events instanceof RecordedEvents recorded) {
@@ -109,28 +109,24 @@ public final class CloudWatchWriter {
     private void begin(int id, EventType type) {
         lines.raw(ID);
         lines.digits(id);
-        lines.raw(TYPE);
-        lines.raw(TYPE_NAMES[type.ordinal()]);
-        lines.raw(DETAILS);
+        lines.raw(TYPE_HEADERS[type.ordinal()]);
         details.first = true;
     }
 
     private void end(int previousId, long millis) {
         lines.raw(PREVIOUS);
         lines.digits(previousId);
-        lines.raw(TIMESTAMP);
-        if (millis != lastMillis) {
-            // The events of a slice share their time: its digits are made once.
-            int start = lines.size;
-            lines.digits(millis);
-            lastMillisDigits = Arrays.copyOfRange(lines.buffer, start, lines.size);
-            lastMillis = millis;
-        } else {
-            lines.raw(lastMillisDigits);
+        if (suffix.size == 0 || millis != suffixMillis) {
+            // The events of a slice share their time: the rest of their lines is made once.
+            suffix.reset();
+            suffix.raw(TIMESTAMP);
+            suffix.digits(millis);
+            suffix.raw(ARN);
+            suffix.raw(arn.buffer, 0, arn.size);
+            suffix.raw(END);
+            suffixMillis = millis;
         }
-        lines.raw(ARN);
-        lines.raw(escaped.buffer, 0, arnEnd);
-        lines.raw(END);
+        lines.raw(suffix.buffer, 0, suffix.size);
     }
 
     /**
@@ -155,46 +151,66 @@ public final class CloudWatchWriter {
 
     /** The slot that remembers the value's escaped text, made now if it was not remembered. */
     private int remembered(JsonNode value) {
+        int known = slotOf(value);
+        if (known >= 0) {
+            return known;
+        }
+        int slot = nextRemembered;
+        nextRemembered = (slot + 1) % REMEMBERED;
+        remembered[slot] = null; // while its text is made, the slot is not the base's
+        int start = escaped.size;
+        int base = value instanceof SharedObjectNode shared && shared.extendedBase() != null
+                ? slotOf(shared.extendedBase()) : -1;
+        if (base >= 0 && rememberedEnd[base] - rememberedStart[base] > 2) {
+            // The base's text without its closing brace, then the added member: no member of the base is written again.
+            SharedObjectNode shared = (SharedObjectNode) value;
+            escaped.raw(escaped.buffer, rememberedStart[base], rememberedEnd[base] - rememberedStart[base] - 1);
+            escaped.write(',');
+            escaped.raw(valueNames.of(shared.addedName()));
+            escaped.escapedValue(shared.addedValue(), valueNames);
+            escaped.write('}');
+        } else {
+            escaped.escapedValue(value, valueNames);
+        }
+        remembered[slot] = value;
+        rememberedStart[slot] = start;
+        rememberedEnd[slot] = escaped.size;
+        return slot;
+    }
+
+    /** The slot remembering {@code value}'s text in this execution, or -1. */
+    private int slotOf(JsonNode value) {
         for (int i = 0; i < REMEMBERED; i++) {
             if (remembered[i] == value) {
                 return i;
             }
         }
-        int slot = nextRemembered;
-        nextRemembered = (slot + 1) % REMEMBERED;
-        text.reset();
-        text.value(value);
-        remembered[slot] = value;
-        rememberedStart[slot] = escaped.size;
-        escaped.escapedText(text.buffer, text.size);
-        rememberedEnd[slot] = escaped.size;
-        return slot;
+        return -1;
     }
 
-    /** Writes a string of the engine's own (a constant), quoted, from the remembered form when there is one. */
-    private void constant(String text) {
-        int slot = System.identityHashCode(text) & (QUOTED - 1);
-        if (quotedStrings[slot] == text) {
-            lines.raw(quotedBytes[slot]);
-            return;
-        }
-        int start = lines.size;
-        lines.string(text);
-        quotedStrings[slot] = text;
-        quotedBytes[slot] = Arrays.copyOfRange(lines.buffer, start, lines.size);
+    private static byte[] written(String before, String text, String after) {
+        JsonBytes bytes = new JsonBytes(text.length() * 6 + 8);
+        bytes.ascii(before);
+        bytes.string(text);
+        bytes.ascii(after);
+        return bytes.toByteArray();
+    }
+
+    private static byte[] dataDetails(String field, boolean truncated) {
+        return ascii(",\"" + field + "Details\":{\"truncated\":" + truncated + "}");
     }
 
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static byte[][] typeNames() {
+    private static byte[][] typeHeaders() {
         EventType[] types = EventType.values();
-        byte[][] names = new byte[types.length][];
+        byte[][] headers = new byte[types.length][];
         for (EventType type : types) {
-            names[type.ordinal()] = ascii(type.name());
+            headers[type.ordinal()] = ascii("\",\"type\":\"" + type.name() + "\",\"details\":{");
         }
-        return names;
+        return headers;
     }
 
     /** The details object of a record: data as JSON text, left out without includeExecutionData. */
@@ -202,12 +218,10 @@ public final class CloudWatchWriter {
         boolean first;
 
         private void field(String name) {
-            if (!first) {
-                lines.write(',');
-            }
+            byte[] written = fieldNames.of(name);
+            int skip = first ? 1 : 0; // no comma before the first
+            lines.raw(written, skip, written.length - skip);
             first = false;
-            constant(name);
-            lines.write(':');
         }
 
         @Override
@@ -215,10 +229,11 @@ public final class CloudWatchWriter {
             field(field);
             if (value == null) {
                 lines.raw(NULL);
-            } else if (field.equals("name") || field.equals("roleArn") || field.equals("region")) {
-                constant(value);
             } else {
-                lines.string(value);
+                switch (field) {
+                    case "name", "roleArn", "region", "resourceType", "resource" -> lines.raw(constants.of(value));
+                    default -> lines.string(value);
+                }
             }
         }
 
@@ -252,10 +267,7 @@ public final class CloudWatchWriter {
             } else {
                 truncated = writeAsText(value, true);
             }
-            lines.write(',');
-            lines.write('"');
-            lines.ascii(field);
-            lines.raw(truncated ? TRUNCATED : NOT_TRUNCATED);
+            lines.raw(truncated ? dataDetails(field, true) : dataDetails.of(field));
         }
 
         @Override

@@ -40,6 +40,26 @@ public final class SharedObjectNode extends ObjectNode {
         return new SharedObjectNode(base, key, value, depth);
     }
 
+    /**
+     * The object this one is with {@link #addedName()} added after its members, or null when this
+     * one replaced a member or has been changed since. A writer can then reuse the base's text.
+     */
+    public ObjectNode extendedBase() {
+        Overlay overlay = (Overlay) _children;
+        ObjectNode base = overlay.base; // null once changed
+        return overlay.own == null && !overlay.replaces ? base : null;
+    }
+
+    /** The name of the member this object sets over its base. */
+    public String addedName() {
+        return ((Overlay) _children).key;
+    }
+
+    /** The value of the member this object sets over its base. */
+    public JsonNode addedValue() {
+        return ((Overlay) _children).value;
+    }
+
     /** The members of the base, with one set; a map of its own once anything changes it. */
     private static final class Overlay extends AbstractMap<String, JsonNode> {
         private ObjectNode base;

@@ -1,5 +1,6 @@
 package io.quickstep.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quickstep.api.ExecutionOptions;
 import io.quickstep.api.StateMachine;
 import io.quickstep.json.Json;
@@ -20,7 +21,8 @@ class CloudWatchWriterTest {
               "T": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f",
                     "TimeoutSeconds": 5, "ResultPath": "$.r", "Next": "S"},
               "S": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-                    "Parameters": {"FunctionName": "f", "Payload.$": "$"}, "ResultPath": "$.s", "Next": "M"},
+                    "Parameters": {"FunctionName": "f", "Payload.$": "$"}, "ResultPath": "$.s", "Next": "R"},
+              "R": {"Type": "Pass", "Result": {"k": "\\u0001\\"é"}, "ResultPath": "$.t", "Next": "M"},
               "M": {"Type": "Map", "ItemsPath": "$.items", "Next": "P",
                     "ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass", "End": true}}}},
               "P": {"Type": "Parallel", "Assign": {"v": "x\\"y"}, "End": true,
@@ -37,11 +39,23 @@ class CloudWatchWriterTest {
             byte[] fromEvents = new CloudWatchWriter().lines(new ArrayList<>(events), ARN, configuration);
             assertEquals(new String(fromEvents, StandardCharsets.UTF_8), new String(fromFields, StandardCharsets.UTF_8));
         }
-        String all = new String(new CloudWatchWriter().lines(events, ARN, LoggingConfiguration.of(LogLevel.ALL, true)),
-                StandardCharsets.UTF_8);
-        for (String line : all.split("\n")) {
-            assertTrue(Json.parse(line).isObject(), line);
+        // The data in the records is the text Jackson writes of each event's values.
+        List<String> lines = new String(new CloudWatchWriter().lines(events, ARN, LoggingConfiguration.of(LogLevel.ALL, true)),
+                StandardCharsets.UTF_8).lines().toList();
+        int compared = 0;
+        for (int i = 0; i < events.size(); i++) {
+            assertTrue(Json.parse(lines.get(i)).isObject(), lines.get(i));
+            JsonNode details = Json.parse(lines.get(i)).get("details");
+            for (String field : List.of("input", "output", "parameters")) {
+                if (details.has(field)) {
+                    assertEquals(Json.write(events.get(i).details().get(field)), details.get(field).textValue(),
+                            events.get(i).type() + " " + field);
+                    compared++;
+                }
+            }
         }
+        assertTrue(compared > 20, "compared " + compared);
+        String all = String.join("\n", lines);
         assertTrue(all.contains("\"type\":\"MapIterationStarted\"") && all.contains("\"type\":\"ParallelStateSucceeded\""),
                 all);
     }

@@ -1,8 +1,10 @@
 package io.quickstep.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.json.Json;
 import io.quickstep.json.JsonArbitraries;
+import io.quickstep.json.SharedObjectNode;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -20,21 +22,27 @@ class JsonBytesProperties {
     }
 
     @Property(tries = 300)
-    void shouldWriteAValueAsJacksonDoes(@ForAll("values") JsonNode value) {
-        JsonBytes bytes = new JsonBytes();
-        bytes.value(value);
-        assertEquals(Json.write(value), new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+    void shouldWriteAValueAsAStringOfTheTextJacksonWrites(@ForAll("values") JsonNode value) throws Exception {
+        assertEquals(Json.write(value), Json.parse(asString(value)).textValue());
     }
 
     @Property(tries = 300)
-    void shouldEscapeJsonTextAsAStringOfIt(@ForAll("values") JsonNode value) throws Exception {
-        JsonBytes text = new JsonBytes();
-        text.value(value);
+    void shouldWriteAnObjectThatAddsToAnotherAsItsCopy(@ForAll("values") JsonNode value,
+                                                        @ForAll("values") JsonNode added) throws Exception {
+        ObjectNode base = Json.NODES.objectNode().set("\"base\"", value);
+        ObjectNode extended = SharedObjectNode.with(SharedObjectNode.with(base, "a\\", added), "b", value);
+        ObjectNode replaced = SharedObjectNode.with(extended, "\"base\"", added);
+        for (ObjectNode shared : new ObjectNode[] {extended, replaced}) {
+            assertEquals(Json.write(shared.deepCopy()), Json.parse(asString(shared)).textValue());
+        }
+    }
+
+    private static byte[] asString(JsonNode value) {
         JsonBytes escaped = new JsonBytes();
         escaped.write('"');
-        escaped.escapedText(text.buffer, text.size);
+        escaped.escapedValue(value, new WrittenForms(JsonBytes::escapedName));
         escaped.write('"');
-        assertEquals(Json.write(value), Json.parse(escaped.toByteArray()).textValue());
+        return escaped.toByteArray();
     }
 
     @Test
