@@ -3,6 +3,8 @@ package io.quickstep.events;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.json.Json;
 
+import java.util.List;
+
 /**
  * One event of an execution, as AWS's GetExecutionHistory gives it.
  *
@@ -25,5 +27,13 @@ public record HistoryEvent(int id, int previousEventId, EventType type, long tim
             node.set(type.detailsKey(), details);
         }
         return node;
+    }
+
+    /**
+     * When the first of {@code events} (not empty) happened, read without making it: the events an
+     * execution recorded make their details only when read.
+     */
+    public static long firstTimeMillis(List<HistoryEvent> events) {
+        return events instanceof RecordedEvents recorded ? recorded.millis(0) : events.get(0).timeMillis();
     }
 }

@@ -1,9 +1,7 @@
 package io.quickstep.log;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,15 +14,20 @@ import java.util.regex.Pattern;
 public final class LogStreams {
     /** The ending of every log file. */
     public static final String SUFFIX = ".jsonl";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final long MILLIS_PER_DAY = 86_400_000L;
     private static final Pattern FILE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\.(\\d+)\\.jsonl");
 
     private LogStreams() {
     }
 
-    /** The UTC day of an epoch-millisecond time, {@code yyyy-MM-dd}. */
-    static String day(long epochMillis) {
-        return DAY.format(Instant.ofEpochMilli(epochMillis));
+    /** The UTC day of an epoch-millisecond time, in days since 1970-01-01. */
+    static long epochDay(long epochMillis) {
+        return Math.floorDiv(epochMillis, MILLIS_PER_DAY);
+    }
+
+    /** A day in days since 1970-01-01, {@code yyyy-MM-dd}. */
+    static String day(long epochDay) {
+        return LocalDate.ofEpochDay(epochDay).toString();
     }
 
     /** The folder of a state machine's stream. */

@@ -1,11 +1,12 @@
 package io.quickstep.log;
 
+import io.quickstep.events.HistoryEvent;
 import io.quickstep.metrics.LogMetrics;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -75,15 +76,15 @@ public final class RollingFileLogSink implements LogSink, MeteredSink {
             return;
         }
         String machine = log.stateMachineName();
-        String day = LogStreams.day(log.events().get(0).timeMillis());
+        long epochDay = LogStreams.epochDay(HistoryEvent.firstTimeMillis(log.events()));
         OpenFile file = open.get(machine);
-        if (file != null && (!file.day.equals(day) || file.bytes > 0 && file.bytes + length > maxFileBytes)) {
+        if (file != null && (file.epochDay != epochDay || file.bytes > 0 && file.bytes + length > maxFileBytes)) {
             file.close();
             open.remove(machine);
-            file = file.day.equals(day) ? openFile(machine, day, file.number + 1) : null;
+            file = file.epochDay == epochDay ? openFile(machine, epochDay, file.number + 1) : null;
         }
         if (file == null) {
-            file = openLast(machine, day, length);
+            file = openLast(machine, epochDay, length);
         }
         open.put(machine, file);
         log.writeJsonLines(file.out);
@@ -115,7 +116,8 @@ public final class RollingFileLogSink implements LogSink, MeteredSink {
     }
 
     /** The day's last file of the machine's stream, or the next when that one has no room for {@code bytes}. */
-    private OpenFile openLast(String machine, String day, int bytes) throws IOException {
+    private OpenFile openLast(String machine, long epochDay, int bytes) throws IOException {
+        String day = LogStreams.day(epochDay);
         Path folder = directory.resolve(LogStreams.folder(machine));
         int last = -1;
         if (Files.isDirectory(folder)) {
@@ -127,19 +129,21 @@ public final class RollingFileLogSink implements LogSink, MeteredSink {
         }
         if (last >= 0) {
             long size = Files.size(folder.resolve(LogStreams.fileName(day, last)));
-            return size == 0 || size + bytes <= maxFileBytes ? openFile(machine, day, last) : openFile(machine, day, last + 1);
+            return openFile(machine, epochDay, size == 0 || size + bytes <= maxFileBytes ? last : last + 1);
         }
-        return openFile(machine, day, 0);
+        return openFile(machine, epochDay, 0);
     }
 
-    private OpenFile openFile(String machine, String day, int number) throws IOException {
+    private OpenFile openFile(String machine, long epochDay, int number) throws IOException {
+        String day = LogStreams.day(epochDay);
         Path folder = Files.createDirectories(directory.resolve(LogStreams.folder(machine)));
         Path path = folder.resolve(LogStreams.fileName(day, number));
         if (keepFiles > 0) {
             deleteOldest(folder, path);
         }
-        OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        return new OpenFile(day, number, new BufferedOutputStream(out, BUFFER_BYTES), Files.size(path));
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        return new OpenFile(epochDay, number, new ChannelOutput(channel, BUFFER_BYTES), channel.size());
     }
 
     /** Deletes the oldest log files of a folder so that, with {@code next}, at most {@link #keepFiles} remain. */
@@ -156,13 +160,14 @@ public final class RollingFileLogSink implements LogSink, MeteredSink {
 
     /** The file a machine's stream writes to now. */
     private static final class OpenFile {
-        final String day;
+        /** Its day, in days since 1970-01-01 (UTC). */
+        final long epochDay;
         final int number;
         final OutputStream out;
         long bytes;
 
-        OpenFile(String day, int number, OutputStream out, long bytes) {
-            this.day = day;
+        OpenFile(long epochDay, int number, OutputStream out, long bytes) {
+            this.epochDay = epochDay;
             this.number = number;
             this.out = out;
             this.bytes = bytes;
