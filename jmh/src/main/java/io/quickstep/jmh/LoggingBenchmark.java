@@ -8,6 +8,7 @@ import io.quickstep.events.HistoryEvent;
 import io.quickstep.events.LogLevel;
 import io.quickstep.events.LoggingConfiguration;
 import io.quickstep.json.Json;
+import io.quickstep.log.ExecutionLog;
 import io.quickstep.log.LogSink;
 import io.quickstep.log.RollingFileLogSink;
 import io.quickstep.execution.ExecutionResult;
@@ -38,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -50,7 +52,8 @@ import java.util.stream.Stream;
  * {@code startSyncOnHost} is the same work as {@code serve} runs it: the shard on one thread that
  * also parses the inputs, starts the executions and writes the outputs (as an event loop hosting
  * its shard does), so that the shipper has the other core.
- * {@code writeRecords} measures the shipper's share alone: one execution's records made into text.
+ * {@code writeRecords} measures the shipper's share alone: one execution's records made into text;
+ * {@code writeFile} the file sink's: those records written.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -76,6 +79,13 @@ public class LoggingBenchmark {
      */
     @Param({"file"})
     public String sink;
+    /**
+     * When true, a batch starts only once the shipper has caught up to within a batch, so that no
+     * record is dropped: the rate at which executions run with every record written. When false,
+     * the shard runs at its own rate and the ring drops what the shipper cannot take (counted).
+     */
+    @Param({"false"})
+    public boolean lossless;
 
     private StateMachine machine;
     private byte[] input;
@@ -96,6 +106,7 @@ public class LoggingBenchmark {
     public void startSync(ThreadEngine engine, RuntimeBenchmark.Throttles throttles, Blackhole blackhole)
             throws IOException {
         RuntimeBenchmark.runBatch(engine.engine, machine, input, engine.inFlight, throttles, blackhole);
+        awaitShipper(engine.engine);
     }
 
     /**
@@ -115,6 +126,14 @@ public class LoggingBenchmark {
             return null;
         }).get();
         CompletableFuture.allOf(written).join();
+        awaitShipper(hosted.engine);
+    }
+
+    /** With {@link #lossless}, waits until at most a batch of records is left to ship. */
+    private void awaitShipper(Engine engine) {
+        while (lossless && engine.metrics().logs().queued() > RuntimeBenchmark.BATCH) {
+            LockSupport.parkNanos(20_000);
+        }
     }
 
     /**
@@ -125,6 +144,19 @@ public class LoggingBenchmark {
     public byte[] writeRecords() {
         return writer.lines(recorded, "arn:aws:states:us-east-1:123456789012:express:order:bench:1",
                 machine.loggingConfiguration());
+    }
+
+    /**
+     * The file sink's part alone: one execution's records, made once (the shipper's writer keeps
+     * the last record's text), written again and again into rolling files: what writing costs.
+     */
+    @Benchmark
+    @OperationsPerInvocation(RuntimeBenchmark.BATCH)
+    public void writeFile(FileSink file) throws IOException {
+        for (int i = 0; i < RuntimeBenchmark.BATCH; i++) {
+            file.sink.write(file.log);
+        }
+        file.sink.endOfBatch();
     }
 
     /** Where a trial's records go: a rolling file sink in {@code directory}, or a sink that drops them. */
@@ -152,6 +184,29 @@ public class LoggingBenchmark {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
+        }
+    }
+
+    /** A rolling file sink and one order execution's log, for {@code writeFile}. */
+    @State(Scope.Benchmark)
+    public static class FileSink {
+        RollingFileLogSink sink;
+        ExecutionLog log;
+        private Path directory;
+
+        @Setup(Level.Trial)
+        public void launch(LoggingBenchmark benchmark) throws IOException {
+            directory = temporaryDirectory();
+            sink = new RollingFileLogSink(directory, RollingFileLogSink.MAX_FILE_BYTES_DEFAULT, KEEP_FILES);
+            log = new ExecutionLog("order", "arn:aws:states:us-east-1:123456789012:express:order:"
+                    + "9ae79118-bdd8-4b47-85f6-845eedaebc4b:65f6c992-12eb-4cc2-9845-f2da34761c02",
+                    benchmark.machine.loggingConfiguration(), benchmark.recorded, System.nanoTime());
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws IOException {
+            sink.close();
+            delete(directory);
         }
     }
 
