@@ -50,7 +50,7 @@ public final class Engine implements AutoCloseable {
 
     private Engine(Context context) {
         this.context = context;
-        this.logs = ExecutionLogs.start(context.logSinks, context.logRingCapacity);
+        this.logs = ExecutionLogs.start(context.logSinks, context.logRingCapacity, context.logTextThreads);
         this.shards = new Shards(new Shards.Settings(context.shards, context.maxInFlightPerShard,
                 context.idleStrategy, context.pinThreads, context.clock, context.account, context.blockingCalls,
                 context.stallLimit, context.shardHosts, callbacks), logs);
@@ -224,6 +224,7 @@ public final class Engine implements AutoCloseable {
         private List<ScheduledExecutorService> shardHosts = List.of();
         private List<LogSink> logSinks = new ArrayList<>();
         private int logRingCapacity = ExecutionLogs.RING_CAPACITY_DEFAULT;
+        private int logTextThreads;
 
         /** Shard threads; default: one per available processor. */
         public Context shards(int shards) {
@@ -348,6 +349,18 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Threads that make the log records' text (their JSON lines) for the shipper, which writes
+         * them in order. Making the text is most of shipping: on a machine with cores to spare,
+         * one or more of these let the shipper keep up with more executions than one core makes
+         * text for. Default 0: the shipper's own thread makes it (right for a machine whose other
+         * cores run the shards).
+         */
+        public Context logTextThreads(int threads) {
+            this.logTextThreads = threads;
+            return this;
+        }
+
         private Context copy() {
             Context copy = new Context();
             copy.shards = shards;
@@ -363,6 +376,7 @@ public final class Engine implements AutoCloseable {
             copy.shardHosts = shardHosts;
             copy.logSinks = new ArrayList<>(logSinks);
             copy.logRingCapacity = logRingCapacity;
+            copy.logTextThreads = logTextThreads;
             return copy;
         }
 
@@ -386,6 +400,9 @@ public final class Engine implements AutoCloseable {
             }
             if (logRingCapacity < 2 || logRingCapacity > 1 << 30) {
                 throw new IllegalArgumentException("logRingCapacity must be 2..2^30, was " + logRingCapacity);
+            }
+            if (logTextThreads < 0 || logTextThreads > 64) {
+                throw new IllegalArgumentException("logTextThreads must be 0..64, was " + logTextThreads);
             }
             if (logSinks.contains(null)) {
                 throw new IllegalArgumentException("a log sink is null");

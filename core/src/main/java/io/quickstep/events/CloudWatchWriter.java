@@ -101,6 +101,11 @@ public final class CloudWatchWriter {
         return lines.size;
     }
 
+    /** Copies the lines last {@linkplain #render rendered} into {@code target} at {@code offset}. */
+    public void copyTo(byte[] target, int offset) {
+        System.arraycopy(lines.buffer, 0, target, offset, lines.size);
+    }
+
     /** Writes the lines last {@linkplain #render rendered} to {@code out}. */
     public void writeTo(OutputStream out) throws IOException {
         lines.writeTo(out);

@@ -25,6 +25,14 @@ public final class ExecutionLog {
     private final LoggingConfiguration configuration;
     private final List<HistoryEvent> events;
     private final long endedNanos;
+    /**
+     * The text a {@link TextMakers} thread made of the records, or null (none made, or forgotten
+     * once the shipper wrote it); with where it lies in that array. Set before {@link #made}.
+     */
+    private volatile byte[] madeText;
+    private int madeOffset;
+    private int madeLength;
+    private volatile boolean made;
 
     /**
      * @param events     the execution's events, oldest first, all of them (the configuration's
@@ -59,6 +67,36 @@ public final class ExecutionLog {
 
     long endedNanos() {
         return endedNanos;
+    }
+
+    /** Set by a text maker: the records' text, or null when making it failed. */
+    void madeText(byte[] text, int offset, int length) {
+        madeOffset = offset;
+        madeLength = length;
+        madeText = text;
+        made = true;
+    }
+
+    /** Whether a text maker has been at it (it may have failed: {@link #madeText()} is null then). */
+    boolean made() {
+        return made;
+    }
+
+    byte[] madeText() {
+        return madeText;
+    }
+
+    int madeOffset() {
+        return madeOffset;
+    }
+
+    int madeLength() {
+        return madeLength;
+    }
+
+    /** Once written: the maker's buffer holding the text is reused for the next batch. */
+    void forgetText() {
+        madeText = null;
     }
 
     /** The CloudWatch Logs records the configuration writes, oldest first ({@link CloudWatchRecord}). */

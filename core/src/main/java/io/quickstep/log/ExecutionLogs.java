@@ -48,7 +48,7 @@ public final class ExecutionLogs {
         this.runner = null;
     }
 
-    private ExecutionLogs(List<LogSink> sinks, int ringCapacity) {
+    private ExecutionLogs(List<LogSink> sinks, int ringCapacity, int textThreads) {
         this.ring = new LogRing(ringCapacity);
         this.metrics = new LogMetrics(ring::size);
         for (LogSink sink : sinks) {
@@ -56,7 +56,8 @@ public final class ExecutionLogs {
                 metered.meteredBy(metrics);
             }
         }
-        this.shipper = new LogShipper(ring, sinks.toArray(new LogSink[0]), metrics);
+        TextMakers makers = textThreads == 0 ? null : new TextMakers(textThreads, "quickstep-log-text");
+        this.shipper = new LogShipper(ring, sinks.toArray(new LogSink[0]), metrics, makers);
         // Parks up to a millisecond when idle: the shipper wakes to large batches, not to each record.
         this.runner = new AgentRunner(new BackoffIdleStrategy(1, 1, TimeUnit.MICROSECONDS.toNanos(1),
                 TimeUnit.MILLISECONDS.toNanos(1)), error -> LOG.log(Level.WARNING, "Quickstep: log shipper: " + error, error),
@@ -67,12 +68,14 @@ public final class ExecutionLogs {
      * Starts shipping to {@code sinks} on a thread of its own; {@link #NONE} when there are none.
      *
      * @param ringCapacity the records the ring holds (rounded up to a power of two)
+     * @param textThreads  threads that make the records' text for the shipper ({@link TextMakers});
+     *                     0: the shipper's thread makes it
      */
-    public static ExecutionLogs start(List<LogSink> sinks, int ringCapacity) {
+    public static ExecutionLogs start(List<LogSink> sinks, int ringCapacity, int textThreads) {
         if (sinks.isEmpty()) {
             return NONE;
         }
-        ExecutionLogs logs = new ExecutionLogs(List.copyOf(sinks), ringCapacity);
+        ExecutionLogs logs = new ExecutionLogs(List.copyOf(sinks), ringCapacity, textThreads);
         AgentRunner.startOnThread(logs.runner, runnable -> {
             Thread thread = new Thread(runnable, logs.shipper.roleName());
             thread.setDaemon(true);

@@ -26,6 +26,8 @@ final class LogShipper implements Agent {
     private final LogRing ring;
     private final LogSink[] sinks;
     private final LogMetrics metrics;
+    /** Threads that make the records' text, or null: the sinks make it on this thread. */
+    private final TextMakers makers;
     private final List<ExecutionLog> batch = new ArrayList<>(BATCH);
     /** Set by the closing thread: ship what is left, then end. */
     private volatile boolean closing;
@@ -34,10 +36,11 @@ final class LogShipper implements Agent {
     private long lastSinkWarningNanos;
     private long sinkErrorsReported;
 
-    LogShipper(LogRing ring, LogSink[] sinks, LogMetrics metrics) {
+    LogShipper(LogRing ring, LogSink[] sinks, LogMetrics metrics, TextMakers makers) {
         this.ring = ring;
         this.sinks = sinks;
         this.metrics = metrics;
+        this.makers = makers;
         long longAgo = System.nanoTime() - WARNING_INTERVAL_NANOS;
         this.lastDropWarningNanos = longAgo;
         this.lastSinkWarningNanos = longAgo;
@@ -62,6 +65,9 @@ final class LogShipper implements Agent {
 
     @Override
     public void onClose() {
+        if (makers != null) {
+            makers.close();
+        }
         for (LogSink sink : sinks) {
             try {
                 sink.close();
@@ -82,15 +88,24 @@ final class LogShipper implements Agent {
             return 0;
         }
         long oldest = Long.MAX_VALUE;
+        if (makers != null) {
+            makers.hand(batch, count);
+        }
         for (int i = 0; i < count; i++) {
             ExecutionLog log = batch.get(i);
             oldest = Math.min(oldest, log.endedNanos());
+            if (makers != null) {
+                makers.awaitMade(log);
+            }
             for (LogSink sink : sinks) {
                 try {
                     sink.write(log);
                 } catch (Throwable e) {
                     sinkFailed(sink, e, false);
                 }
+            }
+            if (makers != null) {
+                log.forgetText();
             }
         }
         for (LogSink sink : sinks) {

@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -193,6 +194,53 @@ class ExecutionLogsTest {
         }
         assertEquals(new HashSet<>(arns), lines.keySet());
         lines.values().forEach(count -> assertEquals(4, count));
+    }
+
+    @Test
+    void shouldWriteTheTextThatTextThreadsMakeOnceEachInTheOrderShipped(@TempDir Path dir) throws Exception {
+        List<String> shipped = new ArrayList<>();
+        AtomicInteger wrongText = new AtomicInteger();
+        LogSink checking = log -> {
+            // The made text against the records made afresh by a writer of this test's own.
+            List<JsonNode> made = new ArrayList<>();
+            for (String line : new String(log.jsonLines(), StandardCharsets.UTF_8).lines().toList()) {
+                made.add(Json.parse(line));
+            }
+            if (!made.equals(log.records())) {
+                wrongText.incrementAndGet();
+            }
+            shipped.add(log.executionArn());
+        };
+        List<String> arns = new ArrayList<>();
+        LogMetrics metrics;
+        try (Engine engine = Engine.launch(new Engine.Context().shards(2).logRingCapacity(32_768).logTextThreads(2)
+                .logSink(checking).logDirectory(dir))) {
+            metrics = engine.metrics().logs();
+            for (CompletableFuture<ExecutionResult> result : startAll(engine, machine(ALL), 20_000, arns)) {
+                assertTrue(result.get(30, TimeUnit.SECONDS).succeeded());
+            }
+        }
+        assertEquals(0, wrongText.get());
+        assertEquals(0, metrics.sinkErrors());
+        assertEquals(20_000, shipped.size());
+        assertEquals(new HashSet<>(arns), new HashSet<>(shipped));
+        // The file holds each execution's four lines together, in the order the sinks were given them.
+        List<String> inFile = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted(LogStreams::compare).toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i += 4) {
+                    String arn = Json.parse(lines.get(i)).get("execution_arn").asText();
+                    for (int j = 0; j < 4; j++) {
+                        JsonNode line = Json.parse(lines.get(i + j));
+                        assertEquals(arn, line.get("execution_arn").asText());
+                        assertEquals(String.valueOf(j + 1), line.get("id").asText());
+                    }
+                    inFile.add(arn);
+                }
+            }
+        }
+        assertEquals(shipped, inFile);
     }
 
     @Test

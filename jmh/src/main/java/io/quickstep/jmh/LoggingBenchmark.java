@@ -86,6 +86,9 @@ public class LoggingBenchmark {
      */
     @Param({"false"})
     public boolean lossless;
+    /** Threads that make the records' text for the shipper ({@code Engine.Context.logTextThreads}). */
+    @Param({"0"})
+    public int textThreads;
 
     private StateMachine machine;
     private byte[] input;
@@ -224,7 +227,7 @@ public class LoggingBenchmark {
             this.benchmark = benchmark;
             directory = temporaryDirectory();
             engine = Engine.launch(new Engine.Context().shards(1).tasks(OrderHandlers.registry())
-                    .logSink(benchmark.sink(directory)));
+                    .logSink(benchmark.sink(directory)).logTextThreads(benchmark.textThreads));
         }
 
         @TearDown(Level.Trial)
@@ -248,7 +251,7 @@ public class LoggingBenchmark {
             host = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "host"));
             directory = temporaryDirectory();
             engine = Engine.launch(new Engine.Context().runShardsOn(List.of(host)).tasks(OrderHandlers.registry())
-                    .logSink(benchmark.sink(directory)));
+                    .logSink(benchmark.sink(directory)).logTextThreads(benchmark.textThreads));
         }
 
         @TearDown(Level.Trial)
