@@ -353,8 +353,9 @@ public final class Engine implements AutoCloseable {
          * Threads that make the log records' text (their JSON lines) for the shipper, which writes
          * them in order. Making the text is most of shipping: on a machine with cores to spare,
          * one or more of these let the shipper keep up with more executions than one core makes
-         * text for. Default 0: the shipper's own thread makes it (right for a machine whose other
-         * cores run the shards).
+         * text for. They make every record's text, so use them with sinks that write it (files,
+         * stdout), not with sinks of one's own that read the events. Default 0: the shipper's own
+         * thread makes it (right for a machine whose other cores run the shards).
          */
         public Context logTextThreads(int threads) {
             this.logTextThreads = threads;

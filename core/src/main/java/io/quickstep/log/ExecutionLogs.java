@@ -40,6 +40,11 @@ public final class ExecutionLogs {
     private final LogMetrics metrics;
     private final LogShipper shipper;
     private final AgentRunner runner;
+    /**
+     * The shipper's thread, known from the moment it is made: the runner knows it only once it
+     * runs, and a close before that must still wait for it to ship what was offered.
+     */
+    private volatile Thread thread;
 
     private ExecutionLogs() {
         this.ring = null;
@@ -79,6 +84,7 @@ public final class ExecutionLogs {
         AgentRunner.startOnThread(logs.runner, runnable -> {
             Thread thread = new Thread(runnable, logs.shipper.roleName());
             thread.setDaemon(true);
+            logs.thread = thread;
             return thread;
         });
         return logs;
@@ -120,7 +126,6 @@ public final class ExecutionLogs {
             return;
         }
         shipper.close();
-        Thread thread = runner.thread();
         if (thread != null) {
             try {
                 thread.join(Math.max(1, timeout.toMillis()));

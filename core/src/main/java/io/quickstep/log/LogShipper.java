@@ -95,7 +95,7 @@ final class LogShipper implements Agent {
             ExecutionLog log = batch.get(i);
             oldest = Math.min(oldest, log.endedNanos());
             if (makers != null) {
-                makers.awaitMade(log);
+                makers.awaitMade(i);
             }
             for (LogSink sink : sinks) {
                 try {
@@ -106,6 +106,7 @@ final class LogShipper implements Agent {
             }
             if (makers != null) {
                 log.forgetText();
+                makers.written(i);
             }
         }
         for (LogSink sink : sinks) {

@@ -7,6 +7,7 @@ import org.agrona.concurrent.IdleStrategy;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Threads that make execution logs' text (their CloudWatch Logs JSON lines) for the shipper, so
@@ -14,13 +15,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and writing it stays on the shipper's one thread, in order.
  *
  * <p>The shipper hands each batch over ({@link #hand}); the makers take its records one at a time,
- * each making the text into a buffer of its own; the shipper writes the records in order as each
- * is made ({@link #awaitMade}), taking records itself rather than waiting idle. A maker's buffer is
- * reused when the next batch comes, by which time the shipper has written every record of this
- * one and made each forget its text ({@link ExecutionLog#forgetText}).
+ * at most {@value #WINDOW} ahead of the one the shipper writes, and make each one's text into that
+ * record's slot of a small ring of buffers; the shipper writes the records in order as each is
+ * made ({@link #awaitMade}), taking records itself rather than waiting idle, and frees each slot
+ * once written ({@link #written}). The window keeps the text the makers write in the caches the
+ * shipper reads it from: a maker running a whole batch ahead wrote megabytes that the shipper then
+ * read back from memory, and was no faster than one thread.
  */
 final class TextMakers {
-    private final Maker[] makers;
+    /** How far ahead of the shipper the makers may run, in records. */
+    static final int WINDOW = 64;
+
+    /** Each slot's buffer: a record's text, made into the slot of its index. */
+    private final byte[][] slots = new byte[WINDOW][];
     /** The shipper's own, for records it takes itself. */
     private final Maker shipperMaker = new Maker();
     private final Thread[] threads;
@@ -29,30 +36,43 @@ final class TextMakers {
 
     /** Starts {@code count} daemon threads, named after {@code name}. */
     TextMakers(int count, String name) {
-        makers = new Maker[count];
+        for (int i = 0; i < WINDOW; i++) {
+            slots[i] = new byte[16 * 1024];
+        }
         threads = new Thread[count];
         for (int i = 0; i < count; i++) {
             Maker maker = new Maker();
-            makers[i] = maker;
             threads[i] = new Thread(() -> maker.run(this), name + "-" + i);
             threads[i].setDaemon(true);
             threads[i].start();
         }
     }
 
-    /** Hands the first {@code count} records of {@code batch} over to be made. The shipper's thread only. */
+    /**
+     * Hands the first {@code count} records of {@code batch} over to be made. The shipper's
+     * thread only, once every record of the last batch is written.
+     */
     void hand(List<ExecutionLog> batch, int count) {
         current = new Batch(batch.subList(0, count).toArray(new ExecutionLog[0]), count);
+        for (Thread thread : threads) {
+            LockSupport.unpark(thread); // a maker idle since the last batch may be parked for a millisecond
+        }
     }
 
-    /** Returns once {@code log}, of the batch last handed over, is made; makes records itself meanwhile. */
-    void awaitMade(ExecutionLog log) {
+    /** Returns once record {@code index} of the batch last handed over is made; makes records itself meanwhile. */
+    void awaitMade(int index) {
         Batch batch = current;
+        ExecutionLog log = batch.logs[index];
         while (!log.made()) {
-            if (!shipperMaker.makeNext(batch)) {
+            if (!shipperMaker.makeNext(this, batch)) {
                 Thread.onSpinWait(); // a maker is making it
             }
         }
+    }
+
+    /** Record {@code index} of the batch is written, and has forgotten its text: its slot is free. */
+    void written(int index) {
+        current.written = index + 1;
     }
 
     /** Stops the threads once they finish the record in hand. */
@@ -63,34 +83,41 @@ final class TextMakers {
         }
     }
 
-    /** A batch's records and the next one to take. */
-    private record Batch(ExecutionLog[] logs, int count, AtomicInteger next) {
+    /** A batch's records, the next one to take and how many the shipper has written. */
+    private static final class Batch {
+        final ExecutionLog[] logs;
+        final int count;
+        final AtomicInteger next = new AtomicInteger();
+        volatile int written;
+
         Batch(ExecutionLog[] logs, int count) {
-            this(logs, count, new AtomicInteger());
+            this.logs = logs;
+            this.count = count;
         }
 
-        /** The index of a record nobody has taken, now taken; -1 when none is left. */
+        /** The index of a record nobody has taken, within the window, now taken; -1 when there is none. */
         int take() {
-            if (next.get() >= count) {
-                return -1; // read first: the counter does not climb while makers wait
+            while (true) {
+                int index = next.get();
+                if (index >= count || index >= written + WINDOW) {
+                    return -1;
+                }
+                if (next.compareAndSet(index, index + 1)) {
+                    return index;
+                }
             }
-            int index = next.getAndIncrement();
-            return index < count ? index : -1;
         }
     }
 
-    /** One thread's writer and the buffer its records' text is made into. */
+    /** One thread's writer. */
     private static final class Maker {
         private final CloudWatchWriter writer = new CloudWatchWriter();
-        private byte[] buffer = new byte[64 * 1024];
-        private int size;
-        private Batch seen;
 
         void run(TextMakers makers) {
             IdleStrategy idle = new BackoffIdleStrategy(64, 16, TimeUnit.MICROSECONDS.toNanos(1),
                     TimeUnit.MILLISECONDS.toNanos(1));
             while (makers.running) {
-                if (makeNext(makers.current)) {
+                if (makeNext(makers, makers.current)) {
                     idle.reset();
                 } else {
                     idle.idle();
@@ -98,27 +125,21 @@ final class TextMakers {
             }
         }
 
-        /** Takes and makes one record of {@code batch}; false when none was left to take. */
-        boolean makeNext(Batch batch) {
-            if (batch != seen) {
-                seen = batch;
-                size = 0; // the shipper has written every record of the batch before
-            }
+        /** Takes and makes one record of {@code batch}; false when none could be taken. */
+        boolean makeNext(TextMakers makers, Batch batch) {
             int index = batch.take();
             if (index < 0) {
                 return false;
             }
-            ExecutionLog log = batch.logs()[index];
+            ExecutionLog log = batch.logs[index];
             try {
                 int length = writer.render(log.events(), log.executionArn(), log.configuration());
-                if (size + length > buffer.length) {
-                    // A new array: the records made into the old one keep it.
-                    buffer = new byte[Math.max(buffer.length * 2, length)];
-                    size = 0;
+                int slot = index % WINDOW;
+                if (makers.slots[slot].length < length) {
+                    makers.slots[slot] = new byte[Math.max(length, makers.slots[slot].length * 2)];
                 }
-                writer.copyTo(buffer, size);
-                log.madeText(buffer, size, length);
-                size += length;
+                writer.copyTo(makers.slots[slot], 0);
+                log.madeText(makers.slots[slot], 0, length);
             } catch (Throwable e) {
                 log.madeText(null, 0, 0); // a sink asking makes it again, and fails where it is counted
             }

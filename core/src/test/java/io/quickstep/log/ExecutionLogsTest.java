@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.api.Engine;
 import io.quickstep.api.StartResult;
 import io.quickstep.api.StateMachine;
+import io.quickstep.api.ExecutionOptions;
+import io.quickstep.events.HistoryEvent;
 import io.quickstep.events.LogLevel;
 import io.quickstep.events.LoggingConfiguration;
 import io.quickstep.execution.ExecutionResult;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -241,6 +245,56 @@ class ExecutionLogsTest {
             }
         }
         assertEquals(shipped, inFile);
+    }
+
+    @Test
+    void shouldShipWhatWasOfferedWhenClosedAtOnceAfterStarting() throws Exception {
+        List<HistoryEvent> events = machine(ALL).recordingEvents(true).execute("{}", ExecutionOptions.defaults()).events();
+        for (int i = 0; i < 300; i++) {
+            KeepingSink kept = new KeepingSink();
+            ExecutionLogs logs = ExecutionLogs.start(List.of(kept), 64, 0);
+            logs.offer("logged", ALL, "arn:" + i, events);
+            logs.close(Duration.ofSeconds(30)); // before the shipper's thread may have begun to run
+            assertEquals(Set.of("arn:" + i), kept.byArn.keySet(), "round " + i);
+            assertTrue(kept.closed);
+        }
+    }
+
+    @Test
+    void shouldGoOnShippingWhenATextThreadCannotMakeARecord() throws Exception {
+        KeepingSink kept = new KeepingSink();
+        List<HistoryEvent> good = machine(ALL).recordingEvents(true).execute("{}", ExecutionOptions.defaults()).events();
+        List<HistoryEvent> unreadable = new AbstractList<>() {
+            @Override
+            public HistoryEvent get(int index) {
+                throw new IllegalStateException("unreadable");
+            }
+
+            @Override
+            public int size() {
+                return 1;
+            }
+        };
+        ExecutionLogs logs = ExecutionLogs.start(List.of(kept), 64, 1);
+        for (int i = 0; i < 10; i++) {
+            assertTrue(logs.offer("logged", ALL, "arn:bad:" + i, unreadable));
+            assertTrue(logs.offer("logged", ALL, "arn:good:" + i, good));
+        }
+        logs.close(Duration.ofSeconds(30));
+        Map<String, Integer> written = new HashMap<>();
+        kept.byArn.forEach((arn, records) -> {
+            if (!records.isEmpty()) {
+                written.put(arn, records.size());
+            }
+        });
+        Map<String, Integer> expected = new HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            expected.put("arn:good:" + i, 1);
+        }
+        assertEquals(expected, written);
+        assertEquals(10, logs.metrics().sinkErrors(), "the sink that asked for the bad records' text, counted");
+        assertEquals(20, logs.metrics().shipped());
+        assertTrue(kept.closed);
     }
 
     @Test

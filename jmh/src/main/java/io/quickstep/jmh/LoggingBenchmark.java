@@ -9,6 +9,7 @@ import io.quickstep.events.LogLevel;
 import io.quickstep.events.LoggingConfiguration;
 import io.quickstep.json.Json;
 import io.quickstep.log.ExecutionLog;
+import io.quickstep.log.ExecutionLogs;
 import io.quickstep.log.LogSink;
 import io.quickstep.log.RollingFileLogSink;
 import io.quickstep.execution.ExecutionResult;
@@ -33,8 +34,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -68,6 +72,8 @@ public class LoggingBenchmark {
      * figures are taken on a tmpfs: {@code -jvmArgsAppend "-Xms1g -Xmx1g -Dquickstep.bench.logdir=/dev/shm"}.
      */
     public static final String DIRECTORY_PROP = "quickstep.bench.logdir";
+    /** Records {@code shipRecords} offers at once: half the log ring, so that the shipper is never idle for long. */
+    static final int SHIPPED_BATCH = ExecutionLogs.RING_CAPACITY_DEFAULT / 2;
     /** Files kept: a run writes gigabytes, a tmpfs holds them in memory. */
     private static final int KEEP_FILES = 4;
 
@@ -162,6 +168,26 @@ public class LoggingBenchmark {
         file.sink.endOfBatch();
     }
 
+    /**
+     * Shipping alone, as much as it can take: a batch of recorded order executions' records
+     * offered straight to the log ring (no shard), returning once the shipper has written them to
+     * the trial's sink. With {@link #textThreads}, how shipping scales with the threads that make
+     * the text.
+     */
+    @Benchmark
+    @OperationsPerInvocation(SHIPPED_BATCH)
+    public void shipRecords(Shipping shipping) {
+        for (int i = 0; i < SHIPPED_BATCH; i++) {
+            if (!shipping.logs.offer("order", machine.loggingConfiguration(), shipping.arns[i], shipping.events.get(i))) {
+                throw new IllegalStateException("the ring was full: the benchmark waits for each batch");
+            }
+        }
+        long target = shipping.offered += SHIPPED_BATCH;
+        while (shipping.logs.metrics().shipped() < target) {
+            LockSupport.parkNanos(20_000);
+        }
+    }
+
     /** Where a trial's records go: a rolling file sink in {@code directory}, or a sink that drops them. */
     LogSink sink(Path directory) {
         return "discard".equals(sink) ? log -> { }
@@ -187,6 +213,35 @@ public class LoggingBenchmark {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
+        }
+    }
+
+    /** Execution logs shipping to the trial's sink, and a batch of recorded executions, for {@code shipRecords}. */
+    @State(Scope.Benchmark)
+    public static class Shipping {
+        ExecutionLogs logs;
+        final List<List<HistoryEvent>> events = new ArrayList<>();
+        final String[] arns = new String[SHIPPED_BATCH];
+        long offered;
+        private Path directory;
+
+        @Setup(Level.Trial)
+        public void launch(LoggingBenchmark benchmark) throws IOException {
+            directory = temporaryDirectory();
+            logs = ExecutionLogs.start(List.of(benchmark.sink(directory)), ExecutionLogs.RING_CAPACITY_DEFAULT,
+                    benchmark.textThreads);
+            StateMachine recording = benchmark.machine.recordingEvents(true);
+            for (int i = 0; i < SHIPPED_BATCH; i++) {
+                events.add(recording.execute(benchmark.input, ExecutionOptions.defaults()
+                        .tasks(OrderHandlers.registry())).events());
+                arns[i] = "arn:aws:states:us-east-1:123456789012:express:order:" + UUID.randomUUID() + ":" + UUID.randomUUID();
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws IOException {
+            logs.close(Duration.ofSeconds(30));
+            delete(directory);
         }
     }
 
