@@ -26,6 +26,9 @@ final class JsonBytes extends OutputStream {
     private static final byte[] QUOTE = {'\\', '"'};
     /** The digits of the longest long. */
     private static final int DIGITS = 19;
+    /** The powers of ten an int reaches, for {@link #width}. */
+    private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
+            100_000_000, 1_000_000_000};
     /**
      * The most bytes one char of a string takes: a control char in a string of JSON text that is
      * itself in a string ({@code \\u0001}).
@@ -269,9 +272,6 @@ final class JsonBytes extends OutputStream {
         }
         return width;
     }
-
-    private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
-            100_000_000, 1_000_000_000};
 
     /** A control char's escape (as Jackson writes it), escaped again when {@code nested}. */
     private static int control(byte[] b, int at, char c, boolean nested) {
