@@ -25,6 +25,8 @@ import java.util.concurrent.locks.LockSupport;
 final class TextMakers {
     /** How far ahead of the shipper the makers may run, in records. */
     static final int WINDOW = 64;
+    /** Spins while a maker makes the record the shipper waits for, before yielding to it. */
+    private static final int SPINS = 256;
 
     /** Each slot's buffer: a record's text, made into the slot of its index. */
     private final byte[][] slots = new byte[WINDOW][];
@@ -63,9 +65,14 @@ final class TextMakers {
     void awaitMade(int index) {
         Batch batch = current;
         ExecutionLog log = batch.logs[index];
+        int spins = 0;
         while (!log.made()) {
-            if (!shipperMaker.makeNext(this, batch)) {
+            if (shipperMaker.makeNext(this, batch)) {
+                spins = 0;
+            } else if (++spins < SPINS) {
                 Thread.onSpinWait(); // a maker is making it
+            } else {
+                Thread.yield(); // the maker may be waiting for this core
             }
         }
     }
