@@ -160,6 +160,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--log-stdout", description = "Writes the execution logs to standard output too, as JSON lines.")
     boolean logStdout;
 
+    @Option(names = "--log-text-threads", paramLabel = "N", defaultValue = "0",
+            description = "Threads that make the execution logs' JSON lines for the one thread that writes them "
+                    + "(default: ${DEFAULT-VALUE}, that thread makes them too). On a machine with cores beyond the "
+                    + "event loops, 1 or more let logging at ALL keep up with more executions.")
+    int logTextThreads;
+
     @Option(names = "--ui", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Serves the live view at GET /ui: the state machines' diagrams with live figures, their "
                     + "recent executions, an execution's path and its states' inputs and outputs (read-only; with "
@@ -219,6 +225,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--log-level " + level + " needs --log-dir DIR, "
                     + "--log-stdout or a log sink in a --handlers jar: where the execution logs go");
         }
+        if (logTextThreads < 0 || logTextThreads > 64) {
+            throw new ParameterException(spec.commandLine(), "--log-text-threads takes 0 to 64, was " + logTextThreads);
+        }
         IngressSettings settings = IngressSettings.defaults().address(bind, port).sigV4(sigV4);
         if (eventLoops != null) {
             settings = settings.eventLoops(eventLoops);
@@ -241,6 +250,7 @@ final class ServeCommand implements Callable<Integer> {
             context.logToStdout();
         }
         jarSinks.forEach(context::logSink);
+        context.logTextThreads(logTextThreads);
         Engine engine = Engine.launch(context.tasks(tasks));
         StepFunctionsService service = new StepFunctionsService(engine, new StepFunctionsService.Settings()
                 .account(account).tasks(tasks).dataDirectory(dataDir).maxStoredExecutions(keptExecutions)

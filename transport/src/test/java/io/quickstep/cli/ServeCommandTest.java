@@ -253,7 +253,7 @@ class ServeCommandTest {
     void theDefinitionsMachinesLogAtTheFlagsLevelIntoTheLogDirAndMetricsCountThem() throws Exception {
         Path logs = dir.resolve("logs");
         Serving serving = serve("--definitions", EXAMPLES.resolve("map").toString(), "--log-level", "ALL",
-                "--log-include-data", "--log-dir", logs.toString());
+                "--log-include-data", "--log-dir", logs.toString(), "--log-text-threads", "1");
         String executionArn;
         try (SfnClient sfn = serving.client()) {
             StartSyncExecutionResponse answer = startSync(sfn, "map", Files.readString(EXAMPLES.resolve("map/map-input.json")));
@@ -343,6 +343,12 @@ class ServeCommandTest {
     void aLogLevelWithoutWhereTheLogsGoIsAnOptionError() {
         String err = badInput("--log-level", "ERROR");
         assertTrue(err.startsWith("--log-level ERROR needs --log-dir DIR, --log-stdout or a log sink"), err);
+    }
+
+    @Test
+    void logTextThreadsOutOfRangeIsAnOptionError() {
+        String err = badInput("--log-text-threads", "-1");
+        assertTrue(err.startsWith("--log-text-threads takes 0 to 64, was -1"), err);
     }
 
     @Test
