@@ -385,6 +385,18 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
         tell(listener, result);
     }
 
+    /** Starts every execution waiting in the ring, however many duty cycles' worth. */
+    private void startAllQueued() {
+        while (ring.getCursor() > poller.getSequence().get()) {
+            eventsThisCycle = 0;
+            try {
+                poller.poll(this);
+            } catch (Exception e) {
+                throw new IllegalStateException("the start ring could not be read", e);
+            }
+        }
+    }
+
     private int drainInbox() {
         int handled = 0;
         Object message;
@@ -397,6 +409,12 @@ final class Shard extends Driver implements Agent, EventPoller.Handler<ShardEven
             } else if (message instanceof StopRequest) {
                 StopRequest stop = (StopRequest) message;
                 RunningExecution target = running.find(stop.executionArn());
+                if (target == null) {
+                    // Its start may still wait in the ring: published before this stop was posted,
+                    // but beyond what this cycle's poll took. Every start there is taken first.
+                    startAllQueued();
+                    target = running.find(stop.executionArn());
+                }
                 if (target != null) {
                     end(target, ExecutionStatus.ABORTED, stop.error(), stop.cause());
                     settle(target);

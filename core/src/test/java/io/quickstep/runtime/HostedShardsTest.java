@@ -80,6 +80,31 @@ class HostedShardsTest {
     }
 
     @Test
+    void aStopPostedWhileItsStartStillWaitsInTheRingAbortsIt() throws Exception {
+        // The host is held while more starts than a duty cycle takes are queued, then the last is
+        // stopped: the shard reads the stop before that start, and must still find it.
+        StateMachine machine = machine("{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':60,'End':true}}}");
+        try (Engine engine = Engine.launch(new Engine.Context().runShardsOn(hosts.subList(0, 1))
+                .shutdownTimeout(Duration.ofMillis(100)))) { // the other 599 are aborted at the end
+            CompletableFuture<Void> held = new CompletableFuture<>();
+            Future<?> holding = hosts.get(0).submit(() -> held.join());
+            List<StartResult> starts = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                starts.add(engine.start(machine, json("{}")));
+            }
+            StartResult last = starts.get(starts.size() - 1);
+            assertEquals(StartResult.Status.ACCEPTED, last.status());
+            engine.stop(last.executionArn(), "Stopped.ByTest", "stopped before its start was read");
+            held.complete(null);
+            holding.get(10, TimeUnit.SECONDS);
+            ExecutionResult result = last.completion().get(10, TimeUnit.SECONDS);
+            assertEquals(ExecutionStatus.ABORTED, result.status());
+            assertEquals("stopped before its start was read", result.cause());
+            assertFalse(starts.get(0).completion().isDone(), "the others wait on");
+        }
+    }
+
+    @Test
     void waitsAndRetryBackOffFireWithoutAThreadOfTheShardsOwn() throws Exception {
         // A timestamp a fraction of a second ahead goes to the timer wheel, whole seconds (the
         // Wait, the retry interval) to queues: both kinds of timer.
