@@ -1,6 +1,7 @@
 package io.quickstep.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quickstep.json.Json;
 import io.quickstep.json.SharedObjectNode;
 
@@ -164,8 +165,8 @@ public final class CloudWatchWriter {
         nextRemembered = (slot + 1) % REMEMBERED;
         remembered[slot] = null; // while its text is made, the slot is not the base's
         int start = escaped.size;
-        int base = value instanceof SharedObjectNode shared && shared.extendedBase() != null
-                ? slotOf(shared.extendedBase()) : -1;
+        ObjectNode extended = value instanceof SharedObjectNode shared ? shared.extendedBase() : null;
+        int base = extended != null ? slotOf(extended) : -1;
         if (base >= 0 && rememberedEnd[base] - rememberedStart[base] > 2) {
             // The base's text without its closing brace, then the added member: no member of the base is written again.
             SharedObjectNode shared = (SharedObjectNode) value;

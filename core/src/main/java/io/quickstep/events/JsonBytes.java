@@ -24,8 +24,6 @@ final class JsonBytes extends OutputStream {
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     /** A quote of JSON text, inside a JSON string. */
     private static final byte[] QUOTE = {'\\', '"'};
-    /** The digits of the longest long. */
-    private static final int DIGITS = 19;
     /** The powers of ten an int reaches, for {@link #width}. */
     private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
             100_000_000, 1_000_000_000};
@@ -82,42 +80,22 @@ final class JsonBytes extends OutputStream {
 
     /** A number in decimal ASCII. */
     void digits(long value) {
-        if (value < 0) {
-            write('-');
-            if (value == Long.MIN_VALUE) {
-                ascii(Long.toString(value).substring(1));
-                return;
-            }
-            value = -value;
-        }
-        ensure(DIGITS);
-        if (value <= Integer.MAX_VALUE) {
-            // Most numbers written are event ids: counted first, written in place, on ints.
-            int small = (int) value;
-            int end = size + width(small);
-            int at = end;
-            do {
-                buffer[--at] = (byte) ('0' + small % 10);
-                small /= 10;
-            } while (small > 0);
-            size = end;
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            // Rare here: a slice's timestamp (made once per slice) or a large number in a value.
+            ascii(Long.toString(value));
             return;
         }
-        // Written backwards at the far end of the room, then moved down: a long division costs
-        // several times an int's, so only the digits beyond an int's are made on longs.
-        int end = size + DIGITS;
-        int at = end;
-        while (value > Integer.MAX_VALUE) {
-            buffer[--at] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
+        // Most numbers written are event ids: counted first, then written in place, on ints.
         int small = (int) value;
+        int width = width(small);
+        ensure(width);
+        int end = size + width;
+        int at = end;
         do {
             buffer[--at] = (byte) ('0' + small % 10);
             small /= 10;
         } while (small > 0);
-        System.arraycopy(buffer, at, buffer, size, end - at);
-        size += end - at;
+        size = end;
     }
 
     /** A string, quoted and escaped as JSON does, in UTF-8. */

@@ -33,7 +33,7 @@ final class TextMakers {
     /** The shipper's own, for records it takes itself. */
     private final Maker shipperMaker = new Maker();
     private final Thread[] threads;
-    private volatile Batch current = new Batch(new ExecutionLog[0], 0);
+    private volatile Batch current = new Batch(new ExecutionLog[0]);
     private volatile boolean running = true;
 
     /** Starts {@code count} daemon threads, named after {@code name}. */
@@ -55,7 +55,7 @@ final class TextMakers {
      * thread only, once every record of the last batch is written.
      */
     void hand(List<ExecutionLog> batch, int count) {
-        current = new Batch(batch.subList(0, count).toArray(new ExecutionLog[0]), count);
+        current = new Batch(batch.subList(0, count).toArray(new ExecutionLog[0]));
         for (Thread thread : threads) {
             LockSupport.unpark(thread); // a maker idle since the last batch may be parked for a millisecond
         }
@@ -93,20 +93,18 @@ final class TextMakers {
     /** A batch's records, the next one to take and how many the shipper has written. */
     private static final class Batch {
         final ExecutionLog[] logs;
-        final int count;
         final AtomicInteger next = new AtomicInteger();
         volatile int written;
 
-        Batch(ExecutionLog[] logs, int count) {
+        Batch(ExecutionLog[] logs) {
             this.logs = logs;
-            this.count = count;
         }
 
         /** The index of a record nobody has taken, within the window, now taken; -1 when there is none. */
         int take() {
             while (true) {
                 int index = next.get();
-                if (index >= count || index >= written + WINDOW) {
+                if (index >= logs.length || index >= written + WINDOW) {
                     return -1;
                 }
                 if (next.compareAndSet(index, index + 1)) {
