@@ -27,7 +27,7 @@ final class DotWriter {
                         + "fontname=\"Helvetica\", fontsize=11];\n")
                 .append("  edge [color=\"#687078\", fontname=\"Helvetica\", fontsize=10];\n");
         block(graph.machine(), "  ");
-        edges(graph.machine());
+        graph.blocks().forEach(this::edges);
         out.append("}\n");
         return out.toString();
     }
@@ -113,9 +113,6 @@ final class DotWriter {
                 out.append(" [").append(attributes.substring(2)).append(']');
             }
             out.append(";\n");
-        }
-        for (StateGraph.Node node : block.nodes()) {
-            node.blocks().forEach(this::edges);
         }
     }
 

@@ -32,7 +32,7 @@ final class MermaidWriter {
         out.append("---\ntitle: \"").append(graph.name().replace("\\", "\\\\").replace("\"", "\\\""))
                 .append("\"\n---\nflowchart TD\n");
         block(graph.machine(), "  ");
-        edges(graph.machine());
+        graph.blocks().forEach(this::edges);
         out.append("  classDef marker fill:#545b64,stroke:#545b64,color:#ffffff\n")
                 .append("  classDef unreachable stroke:#d13212,stroke-dasharray:4 3\n");
         if (path != null) {
@@ -99,9 +99,6 @@ final class MermaidWriter {
                 (block.isFailure(edge) ? failureTaken : caught ? caughtTaken : taken).add(links);
             }
             links++;
-        }
-        for (StateGraph.Node node : block.nodes()) {
-            node.blocks().forEach(this::edges);
         }
     }
 

@@ -65,11 +65,6 @@ public final class WorkflowDiagram {
         return graph;
     }
 
-    /** The execution drawn, or null. */
-    public ExecutionPath path() {
-        return path;
-    }
-
     public String svg() {
         return SvgRenderer.render(graph, GraphLayout.layout(graph, path), path);
     }

@@ -2,6 +2,7 @@ package io.quickstep.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -163,8 +164,12 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (operationIndex == LONG_POLL && outcome instanceof CompletableFuture<?> poll && !poll.isDone()) {
-            // A worker that goes away stops polling: no task is handed to it.
-            ctx.channel().closeFuture().addListener(closed -> poll.cancel(false));
+            // A worker that goes away stops polling: no task is handed to it. The listener goes when
+            // the poll ends: a worker polling for hours on one connection would otherwise pile them up.
+            ChannelFuture closed = ctx.channel().closeFuture();
+            ChannelFutureListener cancel = future -> poll.cancel(false);
+            closed.addListener(cancel);
+            poll.whenComplete((task, error) -> closed.removeListener(cancel));
         }
         outcome.whenComplete(answer);
     }

@@ -57,6 +57,7 @@ final class ExecutionView {
         boolean includeData = logging.path("level").asText("OFF").equals("OFF")
                 || logging.path("includeExecutionData").asBoolean(false);
         JsonNode history = history(arn, includeData);
+        List<ExecutionEvent> events = ExecutionEvents.ofHistory(history);
 
         ObjectNode view = Json.NODES.objectNode();
         for (String field : new String[] {"executionArn", "name", "status", "input", "output", "error", "cause"}) {
@@ -75,11 +76,11 @@ final class ExecutionView {
             drawn = MachineDiagrams.draw(name, definition); // an older revision's: drawn for this once
         }
         if (drawn.diagram != null) {
-            view.put("svg", drawn.diagram.withEvents(ExecutionEvents.ofHistory(history)).svg());
+            view.put("svg", drawn.diagram.withEvents(events).svg());
         } else {
             view.put("problem", drawn.problem);
         }
-        view.set("steps", steps(history));
+        view.set("steps", steps(events, history.path("events")));
         view.put("includesData", includeData);
         view.put("truncated", history.path("events").size() >= MAX_EVENTS);
         if (!view.path("status").asText().equals("RUNNING")) {
@@ -106,16 +107,18 @@ final class ExecutionView {
         return all;
     }
 
-    /** One step per state visit: entered events open one, exited events close the oldest open of their state. */
-    private static ArrayNode steps(JsonNode history) {
+    /**
+     * One step per state visit: entered events open one, exited events close the oldest open of their
+     * state; {@code asRead} is the history's events as read, for their timestamps.
+     */
+    private static ArrayNode steps(List<ExecutionEvent> events, JsonNode asRead) {
         ArrayNode steps = Json.NODES.arrayNode();
         Map<String, ArrayDeque<ObjectNode>> open = new HashMap<>();
         ObjectNode latest = null;
-        List<ExecutionEvent> events = ExecutionEvents.ofHistory(history);
         for (int i = 0; i < events.size(); i++) {
             ExecutionEvent event = events.get(i);
             String type = event.type();
-            long at = ApiCalls.millis(history.path("events").get(i).get("timestamp"));
+            long at = ApiCalls.millis(asRead.get(i).get("timestamp"));
             if (type.endsWith(ENTERED)) {
                 latest = steps.addObject().put("state", event.name())
                         .put("type", type.substring(0, type.length() - ENTERED.length())).put("enteredMillis", at);
