@@ -78,7 +78,8 @@ final class FormEncoding {
         return true;
     }
 
-    private static String scalar(JsonNode value) {
+    /** A scalar's text as a form, a header or a query carries it; null as an empty value. */
+    static String scalar(JsonNode value) {
         return value.isNull() ? "" : value.isTextual() ? value.textValue() : value.toString();
     }
 

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class HostAllowList {
     private static final Pattern LABELS = Pattern.compile("[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*");
+    private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9.]+");
     private static final HostAllowList LOOPBACK_ONLY = new HostAllowList(List.of());
 
     private final List<Entry> entries;
@@ -81,7 +82,7 @@ public final class HostAllowList {
         if (host.equals("localhost")) {
             return true;
         }
-        if (!host.contains(":") && !host.matches("[0-9.]+")) {
+        if (!host.contains(":") && !IPV4_LITERAL.matcher(host).matches()) {
             return false; // a name: not resolved here (InetAddress.getByName would ask DNS)
         }
         try {

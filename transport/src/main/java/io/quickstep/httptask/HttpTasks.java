@@ -168,7 +168,7 @@ public final class HttpTasks implements AsyncTaskHandler, AutoCloseable {
             if (!allow.allows(outgoing.endpoint)) {
                 throw refused(outgoing.endpoint, "state '" + request.stateName() + "'");
             }
-            String name = HttpConnections.nameOf(outgoing.connectionArn);
+            String name = outgoing.connectionName;
             connection = connections.named(name);
             if (connection == null) {
                 throw new ExecutionFailure(UNKNOWN_CONNECTION, "No connection named '" + name + "' (ConnectionArn "

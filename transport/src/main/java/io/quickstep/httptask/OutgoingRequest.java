@@ -54,6 +54,8 @@ final class OutgoingRequest {
     /** ApiEndpoint without its query string (which is in {@link #query}). */
     final URI endpoint;
     final String connectionArn;
+    /** The connection's name, from {@link #connectionArn}. */
+    final String connectionName;
     final Map<String, List<String>> query = new LinkedHashMap<>();
     final HttpHeaders headers = new DefaultHttpHeaders();
     /** RequestBody: null when there is none; a string is sent as it is. */
@@ -61,11 +63,12 @@ final class OutgoingRequest {
     final boolean urlEncoded;
     final FormEncoding.ArrayFormat arrayFormat;
 
-    private OutgoingRequest(String method, URI endpoint, String connectionArn, boolean urlEncoded,
-                            FormEncoding.ArrayFormat arrayFormat) {
+    private OutgoingRequest(String method, URI endpoint, String connectionArn, String connectionName,
+                            boolean urlEncoded, FormEncoding.ArrayFormat arrayFormat) {
         this.method = method;
         this.endpoint = endpoint;
         this.connectionArn = connectionArn;
+        this.connectionName = connectionName;
         this.urlEncoded = urlEncoded;
         this.arrayFormat = arrayFormat;
     }
@@ -88,7 +91,8 @@ final class OutgoingRequest {
             throw problems.fail("The field 'Authentication' is required but was missing");
         }
         String arn = problems.text(authentication, "ConnectionArn");
-        if (HttpConnections.nameOf(arn) == null) {
+        String connectionName = HttpConnections.nameOf(arn);
+        if (connectionName == null) {
             throw problems.fail("The value for the field 'ConnectionArn' must be an EventBridge connection ARN "
                     + "(arn:aws:events:REGION:ACCOUNT:connection/NAME[/ID])");
         }
@@ -115,7 +119,8 @@ final class OutgoingRequest {
                 }
             }
         }
-        OutgoingRequest request = new OutgoingRequest(method, withoutQuery(endpoint), arn, urlEncoded, format);
+        OutgoingRequest request = new OutgoingRequest(method, withoutQuery(endpoint), arn, connectionName, urlEncoded,
+                format);
         new QueryStringDecoder(endpoint).parameters().forEach((name, values) ->
                 request.query.put(name, new ArrayList<>(values)));
         request.headers(problems, parameters.get("Headers"));
@@ -128,7 +133,7 @@ final class OutgoingRequest {
     private static URI endpoint(Problems problems, String written) {
         try {
             URI uri = new URI(written);
-            if (uri.getScheme() != null && uri.getScheme().matches("(?i)https?") && uri.getHost() != null
+            if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null
                     && uri.getRawUserInfo() == null) {
                 return uri;
             }
@@ -207,7 +212,11 @@ final class OutgoingRequest {
                     + "an object RequestBody only; this state's RequestBody is a "
                     + body.getNodeType().name().toLowerCase(Locale.ROOT));
         }
-        ObjectNode merged = body == null ? Json.NODES.objectNode() : ((ObjectNode) body).deepCopy();
+        // Only top-level members are set: a shallow copy leaves the state's RequestBody as it was.
+        ObjectNode merged = Json.NODES.objectNode();
+        if (body != null) {
+            merged.setAll((ObjectNode) body);
+        }
         parameters.body().forEach(pair -> merged.put(pair.getKey(), pair.getValue()));
         body = merged;
     }
@@ -290,7 +299,7 @@ final class OutgoingRequest {
                     throw fail("The value of '" + key + "' in the field '" + field + "' must be a string, number, "
                             + "boolean or an array of them");
                 }
-                values.add(item.isNull() ? "" : item.isTextual() ? item.textValue() : item.toString());
+                values.add(FormEncoding.scalar(item));
             }
             return values;
         }

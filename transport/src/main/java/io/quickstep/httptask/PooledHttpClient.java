@@ -13,6 +13,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.pool.AbstractChannelPoolHandler;
 import io.netty.channel.pool.AbstractChannelPoolMap;
 import io.netty.channel.pool.ChannelHealthChecker;
+import io.netty.channel.pool.ChannelPoolHandler;
 import io.netty.channel.pool.FixedChannelPool;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -92,7 +93,7 @@ final class PooledHttpClient implements AutoCloseable {
     private final IngressLoops ownLoops;
     private final Duration answerLimit;
     private final DnsAddressResolverGroup resolver;
-    private final AbstractChannelPoolMap<Target, FixedChannelPool> pools;
+    private final AbstractChannelPoolMap<Target, HostPool> pools;
     /** Made at once: reading the JDK's trusted certificates on a loop, at the first https call, would hold it. */
     private final SslContext ssl;
 
@@ -119,11 +120,12 @@ final class PooledHttpClient implements AutoCloseable {
                 .resolver(resolver);
         this.pools = new AbstractChannelPoolMap<>() {
             @Override
-            protected FixedChannelPool newPool(Target target) {
-                return new FixedChannelPool(base.clone().remoteAddress(
+            protected HostPool newPool(Target target) {
+                // One loop for the host's pool: its queue, its connections and its promises.
+                EventLoop loop = group.next();
+                return new HostPool(loop, base.clone(loop).remoteAddress(
                         InetSocketAddress.createUnresolved(target.host(), target.port())),
-                        new Connections(target), ChannelHealthChecker.ACTIVE, FixedChannelPool.AcquireTimeoutAction.FAIL,
-                        answerLimit.toMillis(), maxConnectionsPerHost, maxWaiting, true, true);
+                        new Connections(target), answerLimit.toMillis(), maxConnectionsPerHost, maxWaiting);
             }
         };
     }
@@ -133,7 +135,7 @@ final class PooledHttpClient implements AutoCloseable {
      * {@code target}; the future completes as the class comment says.
      */
     CompletableFuture<Answer> send(Target target, Supplier<FullHttpRequest> request) {
-        FixedChannelPool pool;
+        HostPool pool;
         try {
             pool = pools.get(target);
         } catch (IllegalStateException closed) {
@@ -141,9 +143,9 @@ final class PooledHttpClient implements AutoCloseable {
         }
         Call call = new Call(target, pool, request);
         call.result.whenComplete((answer, error) -> call.ended());
-        // One hand-off to a loop, which sets the limit and asks the pool (with loops of the client's
-        // own, the pool's loop: no further hand-off until the answer).
-        EventLoop loop = group.next();
+        // One hand-off, to the host's loop, which sets the limit and asks the pool: the pool, its
+        // connections and their promises live on that loop, so nothing else hands off until the answer.
+        EventLoop loop = pool.loop;
         loop.execute(() -> {
             call.limit = loop.schedule(() -> call.result.completeExceptionally(socket(target, "no answer within "
                     + answerLimit.toSeconds() + " seconds")), answerLimit.toMillis(), TimeUnit.MILLISECONDS);
@@ -165,6 +167,18 @@ final class PooledHttpClient implements AutoCloseable {
             });
         });
         return call.result;
+    }
+
+    /** A host's pool of connections, all of them on one loop. */
+    private static final class HostPool extends FixedChannelPool {
+        final EventLoop loop;
+
+        HostPool(EventLoop loop, Bootstrap bootstrap, ChannelPoolHandler handler, long acquireTimeoutMillis,
+                 int maxConnections, int maxPendingAcquires) {
+            super(bootstrap, handler, ChannelHealthChecker.ACTIVE, AcquireTimeoutAction.FAIL, acquireTimeoutMillis,
+                    maxConnections, maxPendingAcquires, true, true);
+            this.loop = loop;
+        }
     }
 
     /** Closes every pooled connection, then the loops when they are the client's own. */
