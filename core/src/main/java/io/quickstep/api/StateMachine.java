@@ -247,9 +247,7 @@ public final class StateMachine {
         }
         try {
             ExecutionResult result = SynchronousDriver.run(execution, program(), inputBytes, ERRORS);
-            if (execution.recordsEvents()) {
-                keepSpareEventBuffer(execution.takeEventBuffer());
-            }
+            keepSpareEventBuffer(execution.takeEventBuffer()); // null when it recorded nothing
             return result;
         } catch (Throwable bug) {
             // An engine defect (or a clock's) must not escape into the caller: the execution fails.

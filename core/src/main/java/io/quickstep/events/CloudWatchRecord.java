@@ -32,6 +32,8 @@ import java.util.List;
 public final class CloudWatchRecord {
     /** Bytes of escaped input or output a record carries at most: AWS's 248 KB. */
     public static final int MAX_DATA_BYTES = 248 * 1024;
+    /** A writer per thread: a new one per call would make its buffers and remembered forms each time. */
+    private static final ThreadLocal<CloudWatchWriter> WRITER = ThreadLocal.withInitial(CloudWatchWriter::new);
 
     private CloudWatchRecord() {
     }
@@ -39,7 +41,7 @@ public final class CloudWatchRecord {
     /** The records of an execution's events that {@code configuration} writes, oldest first; none at OFF. */
     public static List<ObjectNode> records(List<HistoryEvent> events, String executionArn,
                                            LoggingConfiguration configuration) {
-        byte[] lines = new CloudWatchWriter().lines(events, executionArn, configuration);
+        byte[] lines = WRITER.get().lines(events, executionArn, configuration);
         List<ObjectNode> records = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < lines.length; i++) {

@@ -72,10 +72,6 @@ public final class Shards {
         }
     }
 
-    public Shards(Settings settings) {
-        this(settings, ExecutionLogs.NONE);
-    }
-
     /** Shards that offer the records of executions whose machines log to {@code logs}. */
     public Shards(Settings settings, ExecutionLogs logs) {
         this(settings, Shards::idleStrategy, logs);

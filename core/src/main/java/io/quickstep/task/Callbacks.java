@@ -6,8 +6,10 @@ import io.quickstep.error.ExecutionFailure;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -86,8 +88,8 @@ public final class Callbacks {
         }
     };
 
-    /** Tokens of tasks that ended, remembered to tell a late answer why it is refused. */
-    private static final int ENDED_REMEMBERED = 65_536;
+    /** Tokens of tasks that timed out, remembered to tell a late answer so (any other is "does not exist"). */
+    private static final int TIMED_OUT_REMEMBERED = 65_536;
     private static final String TOKEN_PREFIX = "QSTT";
     private static final Pattern TOKEN = Pattern.compile(TOKEN_PREFIX + "[A-Za-z0-9_-]{32}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -95,13 +97,13 @@ public final class Callbacks {
 
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
     private final Map<String, ActivityQueue> activities = new ConcurrentHashMap<>();
-    /** Guarded by itself. */
-    private final Map<String, Refusal> ended = new LinkedHashMap<>(1024, 0.75f, false) {
+    /** Guarded by itself; the oldest are forgotten. */
+    private final Set<String> timedOut = Collections.newSetFromMap(new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Refusal> eldest) {
-            return size() > ENDED_REMEMBERED;
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > TIMED_OUT_REMEMBERED;
         }
-    };
+    });
 
     // ---- the workers' side ----
 
@@ -185,12 +187,7 @@ public final class Callbacks {
     public CompletableFuture<JsonNode> await(String token, Runnable heartbeat) {
         Waiting task = new Waiting(new CompletableFuture<>(), heartbeat);
         waiting.put(token, task);
-        task.answer.whenComplete((result, error) -> {
-            waiting.remove(token);
-            synchronized (ended) {
-                ended.putIfAbsent(token, Refusal.TASK_DOES_NOT_EXIST);
-            }
-        });
+        task.answer.whenComplete((result, error) -> waiting.remove(token));
         return task.answer;
     }
 
@@ -223,8 +220,8 @@ public final class Callbacks {
     /** The task of {@code token} ran past its time limit: it is closed, and late answers are told so. */
     public void timedOut(String token) {
         Waiting task = waiting.get(token);
-        synchronized (ended) {
-            ended.put(token, Refusal.TASK_TIMED_OUT);
+        synchronized (timedOut) {
+            timedOut.add(token);
         }
         if (task != null) {
             task.answer.cancel(false);
@@ -256,8 +253,8 @@ public final class Callbacks {
 
     private RefusedException refused(String token) {
         Refusal why;
-        synchronized (ended) {
-            why = ended.getOrDefault(token, Refusal.TASK_DOES_NOT_EXIST);
+        synchronized (timedOut) {
+            why = timedOut.contains(token) ? Refusal.TASK_TIMED_OUT : Refusal.TASK_DOES_NOT_EXIST;
         }
         return new RefusedException(why, why == Refusal.TASK_TIMED_OUT ? "Task Timed Out: '" + token + "'"
                 : "Task does not exist anymore");

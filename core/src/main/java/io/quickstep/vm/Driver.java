@@ -269,9 +269,7 @@ public abstract class Driver {
      * counts as a timeout, as on AWS, where the task would have been abandoned at its limit.
      */
     private void callHere(Frame frame, TaskHandler handler, TaskRequest request) {
-        long limit = Math.min(frame.taskTimeoutMillis, frame.taskHeartbeatMillis);
-        Clock clock = frame.execution.clock;
-        long started = limit == Long.MAX_VALUE ? 0 : clock.millis();
+        long due = frame.taskDeadlineMillis(); // from the call's start, read as it was prepared
         JsonNode result = null;
         Throwable error = null;
         calling(frame);
@@ -285,7 +283,7 @@ public abstract class Driver {
         } finally {
             called();
         }
-        if (limit != Long.MAX_VALUE && clock.millis() - started > limit && !(error instanceof TaskTimeoutException)) {
+        if (due != Long.MAX_VALUE && frame.execution.clock.millis() > due && !(error instanceof TaskTimeoutException)) {
             Tasks.timedOut(frame);
         } else {
             outcome(frame, result, error);

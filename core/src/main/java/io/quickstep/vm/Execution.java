@@ -113,11 +113,6 @@ public class Execution {
         events = buffer;
     }
 
-    /** Whether it records its history events (into a buffer of its driver's). */
-    public boolean recordsEvents() {
-        return events != null;
-    }
-
     /**
      * The buffer its events were recorded into, once it has ended (its result holds a copy of
      * them), handed back for reuse: this execution forgets it. Null when it recorded none or is
