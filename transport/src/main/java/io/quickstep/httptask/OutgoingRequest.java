@@ -49,6 +49,8 @@ final class OutgoingRequest {
     private static final List<String> REFUSED_PREFIXES = List.of("x-forwarded-", "x-amz-", "x-amzn-");
     private static final String JSON = "application/json; charset=UTF-8";
     private static final String FORM = "application/x-www-form-urlencoded";
+    /** The part of an answer a task reads at most. */
+    private static final String RANGE = "bytes=0-" + HttpTasks.MAX_RESPONSE_BYTES;
 
     final String method;
     /** ApiEndpoint without its query string (which is in {@link #query}). */
@@ -221,16 +223,19 @@ final class OutgoingRequest {
         body = merged;
     }
 
-    /** The request as Netty sends it, with the headers AWS's HTTP Task adds. */
+    /**
+     * The request as Netty sends it, with the headers AWS's HTTP Task adds: into this request's own
+     * headers (made for this one call; setting them again gives the same).
+     */
     FullHttpRequest toNetty(String userAgent, String hostHeader) {
         byte[] content = content();
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(method),
-                pathAndQuery(), Unpooled.wrappedBuffer(content), headers.copy(), new DefaultHttpHeaders());
+                pathAndQuery(), Unpooled.wrappedBuffer(content), headers, new DefaultHttpHeaders());
         HttpHeaders sent = request.headers();
         sent.set(HttpHeaderNames.HOST, hostHeader);
         // What AWS's HTTP Task sends along (its TestState inspection data shows both).
         sent.set(HttpHeaderNames.USER_AGENT, userAgent);
-        sent.set(HttpHeaderNames.RANGE, "bytes=0-" + HttpTasks.MAX_RESPONSE_BYTES);
+        sent.set(HttpHeaderNames.RANGE, RANGE);
         if (urlEncoded && body != null && body.isContainerNode()) {
             sent.set(HttpHeaderNames.CONTENT_TYPE, FORM);
         } else if (body != null && !sent.contains(HttpHeaderNames.CONTENT_TYPE)) {
